@@ -1,0 +1,163 @@
+/**
+ * The one entry point: analyze(document, config) → findings. Parses, builds the model, runs every
+ * rule (one failing rule never hides the others), then applies suppressions and settings.
+ */
+import { defaultConfig, type Config } from './config/config';
+import { matchesGlobs } from './config/globs';
+import type { Citation, Finding } from './findings';
+import { parseCloudFormation, type CloudFormationTemplate } from './formats/cloudformation/template';
+import { formatOf } from './formats/detect';
+import { ModelIndex } from './model/model-index';
+import type { Format, ParseProblem, Resource } from './model/types';
+import { namedChecks } from './rules/checks';
+import { Evaluator } from './rules/evaluator';
+import { loadRuleSet, type RuleSet } from './rules/loader';
+import type { Outcome } from './rules/outcome';
+import type { Rule, Target } from './rules/types';
+import { applySuppressions } from './suppress/apply';
+
+export interface AnalyzeInput {
+  file: string;
+  text: string;
+  config?: Config;
+  /** Analyse even if the file does not look like a template. */
+  force?: boolean;
+  /** Workspace root for relative globs when the config has no file. */
+  root?: string;
+  rules?: RuleSet;
+}
+
+export interface AnalysisResult {
+  file: string;
+  format?: Format;
+  status: 'analysed' | 'skipped';
+  /** Why the file was analysed or skipped, for the status item and the CLI. */
+  reason: string;
+  findings: Finding[];
+  problems: ParseProblem[];
+  /** Rules that threw (reported, never fatal). */
+  ruleErrors: string[];
+  /** Every rule checked on every resource, with its outcome (for "what passes here" hovers). */
+  outcomes: RuleOutcome[];
+  template?: CloudFormationTemplate;
+  rules: RuleSet;
+  config: Config;
+}
+
+export interface RuleOutcome {
+  ruleId: string;
+  resource: string;
+  status: Outcome['status'];
+}
+
+export function analyze(input: AnalyzeInput): AnalysisResult {
+  const config = input.config ?? defaultConfig();
+  const rules = input.rules ?? loadRuleSet();
+  const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
+  const base = { file: input.file, findings: [], problems: [], ruleErrors: [], outcomes: [], rules, config };
+  const format = formatOf(input.file, text);
+  if (!format) return { ...base, status: 'skipped', reason: 'not a CloudFormation, Terraform or CDK file' };
+  if (matchesGlobs(input.file, config.exclude, config, input.root)) return { ...base, format, status: 'skipped', reason: 'excluded by configuration' };
+  if (text.length > config.maxFileSizeKb * 1024) {
+    return { ...base, format, status: 'skipped', reason: `larger than ${config.maxFileSizeKb} KB (maxFileSizeKb)` };
+  }
+  const template = parseCloudFormation(text, input.file, format);
+  const forced = input.force || matchesGlobs(input.file, config.include, config, input.root);
+  if (!template.detection.isTemplate && !forced) {
+    return { ...base, format, status: 'skipped', reason: `not a CloudFormation template (${template.detection.reason})`, template };
+  }
+  const ruleErrors: string[] = [];
+  const outcomes: RuleOutcome[] = [];
+  const raw = runRules(template.resources, rules, config, ruleErrors, outcomes);
+  const findings = applySuppressions(raw, template, rules, config);
+  return {
+    ...base,
+    format,
+    status: 'analysed',
+    reason: forced && !template.detection.isTemplate ? 'included by configuration' : template.detection.reason,
+    findings,
+    problems: template.problems,
+    ruleErrors,
+    outcomes,
+    template,
+  };
+}
+
+function runRules(resources: Resource[], rules: RuleSet, config: Config, ruleErrors: string[], outcomes: RuleOutcome[]): Finding[] {
+  const model = new ModelIndex(resources);
+  const evaluator = new Evaluator(model, namedChecks, { phiWords: config.phi.words, phiPatterns: config.phi.patterns });
+  const findings: Finding[] = [];
+  for (const rule of rules.rules) {
+    if (config.rules[rule.id] === 'off') continue;
+    for (const target of rule.targets) {
+      for (const resource of resources) {
+        if (!appliesTo(target, resource.type)) continue;
+        try {
+          const { outcome, findings: found } = findingsOf(rule, target, resource, evaluator, rules, config);
+          if (outcome) outcomes.push({ ruleId: rule.id, resource: resource.name, status: outcome });
+          findings.push(...found);
+        } catch (e) {
+          ruleErrors.push(`${rule.id} on ${resource.name}: ${(e as Error).message}`);
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+export function appliesTo(target: Target, type: string): boolean {
+  return target.types.some((t) => t === type || t === '*' || (t.endsWith('::*') && type.startsWith(t.slice(0, -1))));
+}
+
+function findingsOf(
+  rule: Rule, target: Target, resource: Resource, evaluator: Evaluator, rules: RuleSet, config: Config,
+): { outcome?: Outcome['status']; findings: Finding[] } {
+  const messages = {
+    message: target.message ?? `${rule.title}.`,
+    missingMessage: target.missingMessage ?? target.message ?? `${rule.title}.`,
+  };
+  let outcome: Outcome = target.when ? evaluator.run(target.when, resource, messages) : { status: 'pass' };
+  if (outcome.status === 'pass') outcome = evaluator.run(target.check, resource, messages);
+  else if (outcome.status === 'fail') return { findings: [] };
+  const resourceRef = { type: resource.type, name: resource.name };
+  const citation = citationOf(rule, rules);
+  if (outcome.status === 'fail') {
+    return { outcome: 'fail', findings: outcome.failures.map((failure) => ({
+      ruleId: rule.id,
+      severity: config.rules[rule.id] && config.rules[rule.id] !== 'off' ? (config.rules[rule.id] as Finding['severity']) : rule.severity,
+      message: failure.message,
+      file: failure.location.file,
+      range: failure.location.range,
+      resource: resourceRef,
+      related: failure.related ?? [],
+      citation,
+      origin: { target, failure, resource },
+    })) };
+  }
+  if (outcome.status === 'unknown' && config.reportUnknown) {
+    return { outcome: 'unknown', findings: outcome.unknowns.slice(0, 1).map((u) => ({
+      ruleId: rule.id,
+      severity: 'hint',
+      message: `Cannot verify "${rule.title}": ${u.reason}.`,
+      file: u.location.file,
+      range: u.location.range,
+      resource: resourceRef,
+      related: [],
+      citation,
+      unknown: true,
+    })) };
+  }
+  return { outcome: outcome.status, findings: [] };
+}
+
+export function citationOf(rule: Rule, rules: RuleSet): Citation | undefined {
+  if (!rule.citation) return undefined;
+  const section = rules.sections.get(rule.citation.section);
+  return {
+    section: rule.citation.section,
+    title: section?.title ?? rule.citation.section,
+    page: rule.citation.page,
+    document: `${rules.whitepaper.title} (${rules.whitepaper.published})`,
+    url: rules.whitepaper.url,
+  };
+}

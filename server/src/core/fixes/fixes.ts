@@ -1,0 +1,135 @@
+/**
+ * The code actions for a finding: the rule's fix (a plan in model terms, rendered per format) and
+ * "suppress with a reason". Fix-all applies preferred fixes one at a time, re-analysing in between,
+ * so that fixes touching the same block never collide.
+ */
+import { analyze, type AnalysisResult } from '../engine';
+import type { Finding } from '../findings';
+import type { CloudFormationTemplate } from '../formats/cloudformation/template';
+import type { Resource } from '../model/types';
+import { splitPath } from '../model/values';
+import { resolvePath, rootCursor } from '../rules/cursor';
+import type { LeafFix } from '../rules/outcome';
+import { JsonEditor } from './json-edits';
+import { applyEdits, diffEdit, type FixAction, type TextEdit } from './text-edits';
+import { YamlEditor } from './yaml-edits';
+
+export const REASON_PLACEHOLDER = '<reason>';
+
+type Editor = YamlEditor | JsonEditor;
+
+function editorFor(template: CloudFormationTemplate): Editor {
+  return template.format === 'cloudformation-json' ? new JsonEditor(template) : new YamlEditor(template);
+}
+
+function substitute(value: unknown, name: string): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{name\}/g, name);
+  if (Array.isArray(value)) return value.map((v) => substitute(v, name));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, name)]));
+  }
+  return value;
+}
+
+function leafEdits(editor: Editor, fix: LeafFix): TextEdit[] {
+  if (fix.mode === 'append' && fix.list) return editor.append(fix.list, fix.value);
+  if (fix.present) return editor.replace(fix.present, fix.value);
+  const missing = fix.missingPath ?? [];
+  if (fix.container) return editor.setIn(fix.container, missing, fix.value);
+  if (!fix.resource.properties && missing.length) return editor.addProperties(fix.resource, missing, fix.value);
+  return [];
+}
+
+/** Adds `value` to the list at `path` of `resource`, creating the list when absent. */
+function appendAt(editor: Editor, resource: Resource, path: string[], value: unknown): TextEdit[] {
+  for (const cursor of resolvePath(rootCursor(resource), path)) {
+    if (cursor.value?.kind === 'seq') return editor.append(cursor.value, value);
+    if (cursor.value === undefined) return leafEdits(editor, { mode: 'set', value: [value], resource, container: cursor.container, missingPath: cursor.missingPath });
+  }
+  return [];
+}
+
+function uniqueName(template: CloudFormationTemplate, wanted: string): string {
+  const taken = new Set(template.resources.map((r) => r.name));
+  let name = wanted;
+  for (let i = 2; taken.has(name); i++) name = `${wanted}${i}`;
+  return name;
+}
+
+function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefined {
+  const template = result.template;
+  const origin = finding.origin;
+  const spec = origin?.target.fix;
+  if (!template || !origin || !spec) return undefined;
+  const { failure, resource } = origin;
+  const editor = editorFor(template);
+  let edits: TextEdit[] = [];
+  if (failure.via?.kind === 'none-referencing' && spec.addResource) {
+    const name = uniqueName(template, `${resource.name}${spec.addResource.nameSuffix}`);
+    const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource.name) };
+    edits = editor instanceof YamlEditor ? editor.addResource(template.resourcesMap, name, body) : editor.addResource(name, body);
+  } else if (failure.via?.kind === 'referencing' && failure.via.resource && spec.appendToReferencing) {
+    const { path, value } = spec.appendToReferencing;
+    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
+  } else if (failure.via?.kind === 'followed' && failure.via.resource && spec.appendToFollowed && !failure.fix) {
+    const { path, value } = spec.appendToFollowed;
+    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
+  } else if (failure.fix) {
+    edits = leafEdits(editor, failure.fix);
+  }
+  if (!edits.length) return undefined;
+  const title = spec.replacesResource ? `${spec.title} (replaces the resource on deploy)` : spec.title;
+  return { title, edits, isPreferred: true, kind: 'fix' };
+}
+
+function suppressFix(result: AnalysisResult, finding: Finding): FixAction | undefined {
+  const template = result.template;
+  if (!template || !finding.resource) return undefined;
+  const resource = template.resources.find((r) => r.name === finding.resource!.name);
+  if (!resource) return undefined;
+  const title = `Suppress ${finding.ruleId} for ${resource.name} with a reason`;
+  if (template.format === 'cloudformation-json') {
+    const edits = new JsonEditor(template).suppressInMetadata(resource, finding.ruleId, REASON_PLACEHOLDER);
+    return { title, edits, isPreferred: false, kind: 'suppress' };
+  }
+  // Above the property when the finding is on one, otherwise above the resource's name.
+  const line = finding.file === resource.file && finding.range.start.line >= resource.range.start.line && finding.range.start.line <= resource.range.end.line
+    ? finding.range.start.line
+    : resource.nameRange.start.line;
+  return { title, edits: new YamlEditor(template).suppressAbove(line, finding.ruleId, REASON_PLACEHOLDER), isPreferred: false, kind: 'suppress' };
+}
+
+export function fixesFor(result: AnalysisResult, finding: Finding): FixAction[] {
+  if (finding.suppressed || finding.unknown) return [];
+  return [ruleFix(result, finding), suppressFix(result, finding)].filter((f): f is FixAction => !!f);
+}
+
+/** Applies every preferred fix; returns one edit spanning what changed (or undefined). */
+export function fixAll(result: AnalysisResult, maxRounds = 100): { edit?: TextEdit; applied: number } {
+  const original = result.template?.text;
+  if (original === undefined) return { applied: 0 };
+  let current = result;
+  let text = original;
+  const tried = new Set<string>();
+  let applied = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    let next: string | undefined;
+    for (const finding of current.findings) {
+      const key = `${finding.ruleId}|${finding.resource?.name}|${finding.message}`;
+      if (tried.has(key) || finding.suppressed) continue;
+      tried.add(key);
+      const fix = fixesFor(current, finding).find((f) => f.isPreferred);
+      if (!fix) continue;
+      const candidate = applyEdits(text, fix.edits);
+      const check = analyze({ file: result.file, text: candidate, config: result.config, rules: result.rules, force: true });
+      if (check.problems.length > current.problems.length) continue; // never make the text worse
+      next = candidate;
+      current = check;
+      break;
+    }
+    if (next === undefined) break;
+    text = next;
+    applied++;
+  }
+  return { edit: diffEdit(original, text), applied };
+}

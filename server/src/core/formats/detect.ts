@@ -1,0 +1,14 @@
+/** Which input format a file is, from its name and (for ambiguous extensions) its first character. */
+import type { Format } from '../model/types';
+
+export function formatOf(file: string, text: string): Format | undefined {
+  const lower = file.toLowerCase();
+  if (/\.(ya?ml)$/.test(lower)) return 'cloudformation-yaml';
+  if (/\.json$/.test(lower)) return 'cloudformation-json';
+  if (/\.(template|cfn)$/.test(lower)) return /^\s*\{/.test(text) ? 'cloudformation-json' : 'cloudformation-yaml';
+  return undefined;
+}
+
+export function isSupportedFile(file: string): boolean {
+  return /\.(ya?ml|json|template|cfn)$/i.test(file);
+}

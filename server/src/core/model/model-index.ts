@@ -1,0 +1,41 @@
+/** All resources analysed together (a template, or a Terraform module), with reference lookups. */
+import type { Resource, Value } from './types';
+import { walkValues } from './values';
+
+export interface Reference {
+  from: Resource;
+  /** Top-level property holding the reference. */
+  property: string;
+  value: Value;
+}
+
+export class ModelIndex {
+  private readonly byName = new Map<string, Resource>();
+  private refsTo?: Map<string, Reference[]>;
+
+  constructor(readonly resources: Resource[]) {
+    for (const r of resources) this.byName.set(r.name, r);
+  }
+
+  get(name: string): Resource | undefined {
+    return this.byName.get(name);
+  }
+
+  /** Resources whose properties reference `name`, with the top-level property that does. */
+  referencesTo(name: string): Reference[] {
+    if (!this.refsTo) {
+      this.refsTo = new Map();
+      for (const from of this.resources) {
+        for (const e of from.properties?.entries ?? []) {
+          walkValues(e.value, (v) => {
+            if (v.kind !== 'ref') return;
+            const list = this.refsTo!.get(v.target) ?? [];
+            list.push({ from, property: e.key, value: v });
+            this.refsTo!.set(v.target, list);
+          });
+        }
+      }
+    }
+    return this.refsTo.get(name) ?? [];
+  }
+}

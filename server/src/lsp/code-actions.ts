@@ -1,0 +1,50 @@
+/** Code actions: the rule's fix (preferred), "suppress with a reason", and fix-all. */
+import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import type { AnalysisResult } from '../core/engine';
+import { fixAll, fixesFor } from '../core/fixes/fixes';
+import { findingFor } from './diagnostics';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hipaa`;
+
+function wants(only: string[] | undefined, kind: string): boolean {
+  return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
+}
+
+export function codeActions(result: AnalysisResult, params: CodeActionParams): CodeAction[] {
+  const uri = params.textDocument.uri;
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'hipaa') continue;
+      const finding = findingFor(result.findings, diagnostic);
+      if (!finding) continue;
+      for (const fix of fixesFor(result, finding)) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.isPreferred,
+          edit: { changes: { [uri]: fix.edits } },
+        });
+      }
+    }
+  }
+  const explicitFixAll = only?.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith(CodeActionKind.SourceFixAll));
+  const fixable = result.findings.filter((f) => !f.suppressed && fixesFor(result, f).some((x) => x.isPreferred));
+  if (explicitFixAll) {
+    const action = resolveFixAll(result, { title: 'Fix all auto-fixable HIPAA findings', kind: FIX_ALL_KIND }, uri);
+    if (action.edit) actions.push(action);
+  } else if (wants(only, CodeActionKind.QuickFix) && params.context.diagnostics.some((d) => d.source === 'hipaa')) {
+    const fixable = result.findings.filter((f) => !f.suppressed && fixesFor(result, f).some((x) => x.isPreferred)).length;
+    // Computed on resolve: fix-all re-analyses the file after each fix, too slow for every light bulb.
+    if (fixable > 1) actions.push({ title: `Fix all auto-fixable HIPAA findings in this file`, kind: CodeActionKind.QuickFix, data: { fixAll: uri } });
+  }
+  return actions;
+}
+
+export function resolveFixAll(result: AnalysisResult, action: CodeAction, uri: string): CodeAction {
+  const { edit, applied } = fixAll(result);
+  if (!edit || !applied) return { ...action, disabled: { reason: 'nothing left to fix automatically' } };
+  return { ...action, title: `${action.title} (${applied})`, edit: { changes: { [uri]: [edit] } } };
+}
