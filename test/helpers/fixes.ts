@@ -10,7 +10,7 @@ export function applyFirstFix(file: string, text: string, ruleId: string, rules:
     const result = analyze({ file, text: current, rules });
     const finding = result.findings.find((f) => f.ruleId === ruleId && !f.suppressed);
     if (!finding) return current;
-    const fix = fixesFor(result, finding)[0];
+    const fix = fixesFor(result, finding).find((f) => f.kind === 'fix');
     if (!fix) throw new Error(`no fix offered for ${ruleId}: ${finding.message}`);
     current = applyEdits(current, fix.edits);
   }

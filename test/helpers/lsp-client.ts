@@ -94,6 +94,16 @@ export class LspClient {
     return this.statuses.get(uri);
   }
 
+  /** Resident memory of the server process (Linux /proc), for benchmarks. */
+  rssMb(): number {
+    try {
+      const status = require('node:fs').readFileSync(`/proc/${this.child.pid}/status`, 'utf8') as string;
+      return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+    } catch {
+      return 0;
+    }
+  }
+
   async stop(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');

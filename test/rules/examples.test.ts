@@ -35,6 +35,7 @@ for (const rule of rules.rules) {
           it(`${format} failing example ${i + 1} is repaired by the fix`, () => {
             const fixed = applyFirstFix(file, text, rule.id, rules);
             const after = analyze({ file, text: fixed, rules });
+            assert.equal(after.status, 'analysed', `${after.reason}:\n${fixed}`);
             assert.deepEqual(after.problems, [], `the fixed text must parse:\n${fixed}`);
             const left = after.findings.filter((f) => f.ruleId === rule.id && !f.suppressed);
             assert.equal(left.length, 0, `still fires after the fix:\n${fixed}\n${left.map((f) => f.message).join('\n')}`);

@@ -13,6 +13,7 @@ import type { LeafFix } from '../rules/outcome';
 import { JsonEditor } from './json-edits';
 import { applyEdits, diffEdit, type FixAction, type TextEdit } from './text-edits';
 import { YamlEditor } from './yaml-edits';
+import { nest } from './yaml-text';
 
 export const REASON_PLACEHOLDER = '<reason>';
 
@@ -35,6 +36,7 @@ function leafEdits(editor: Editor, fix: LeafFix): TextEdit[] {
   if (fix.mode === 'append' && fix.list) return editor.append(fix.list, fix.value);
   if (fix.present) return editor.replace(fix.present, fix.value);
   const missing = fix.missingPath ?? [];
+  if (fix.replaceAt) return editor.replace(fix.replaceAt, nest(missing, fix.value));
   if (fix.container) return editor.setIn(fix.container, missing, fix.value);
   if (!fix.resource.properties && missing.length) return editor.addProperties(fix.resource, missing, fix.value);
   return [];
@@ -64,17 +66,20 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
   const { failure, resource } = origin;
   const editor = editorFor(template);
   let edits: TextEdit[] = [];
-  if (failure.via?.kind === 'none-referencing' && spec.addResource) {
+  const followedMissing = failure.via?.kind === 'followed' && !failure.via.resource;
+  if (spec.addResource && (failure.via?.kind === 'none-referencing' || (followedMissing && spec.addResource.linkAs))) {
     const name = uniqueName(template, `${resource.name}${spec.addResource.nameSuffix}`);
     const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource.name) };
     edits = editor instanceof YamlEditor ? editor.addResource(template.resourcesMap, name, body) : editor.addResource(name, body);
+    // The link comes first: at the same position, LSP clients keep array order.
+    if (spec.addResource.linkAs && failure.fix) edits = [...leafEdits(editor, { ...failure.fix, value: { Ref: name } }), ...edits];
   } else if (failure.via?.kind === 'referencing' && failure.via.resource && spec.appendToReferencing) {
     const { path, value } = spec.appendToReferencing;
     edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
   } else if (failure.via?.kind === 'followed' && failure.via.resource && spec.appendToFollowed && !failure.fix) {
     const { path, value } = spec.appendToFollowed;
     edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
-  } else if (failure.fix) {
+  } else if (failure.fix && failure.fix.value !== undefined) {
     edits = leafEdits(editor, failure.fix);
   }
   if (!edits.length) return undefined;

@@ -2,7 +2,7 @@
 import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree, type EditResult, type JSONPath, type Node } from 'jsonc-parser';
 import { LineIndex } from '../model/positions';
 import type { Position, Resource, Template, Value } from '../model/types';
-import type { TextEdit } from './text-edits';
+import { keepStringType, type TextEdit } from './text-edits';
 
 export class JsonEditor {
   private readonly index: LineIndex;
@@ -39,7 +39,7 @@ export class JsonEditor {
 
   replace(value: Value, newValue: unknown): TextEdit[] {
     const path = this.pathOf(value.range.start);
-    return path ? this.set(path, newValue) : [];
+    return path ? this.set(path, keepStringType(value, newValue)) : [];
   }
 
   setIn(container: Value, missing: string[], value: unknown): TextEdit[] {

@@ -1,6 +1,6 @@
 /** Text edits in LSP terms, and applying them to a string (for the CLI, tests and fix-all). */
 import { comparePositions, LineIndex } from '../model/positions';
-import type { Range } from '../model/types';
+import type { Range, Value } from '../model/types';
 
 export interface TextEdit {
   range: Range;
@@ -15,9 +15,10 @@ export interface FixAction {
   kind: 'fix' | 'suppress';
 }
 
+/** Applies edits as LSP clients do: inserts at the same position appear in array order. */
 export function applyEdits(text: string, edits: TextEdit[]): string {
   const index = new LineIndex(text);
-  const sorted = [...edits].sort((a, b) => comparePositions(b.range.start, a.range.start));
+  const sorted = edits.map((e, i) => ({ ...e, i })).sort((a, b) => comparePositions(b.range.start, a.range.start) || b.i - a.i);
   let out = text;
   for (const e of sorted) {
     out = out.slice(0, index.offset(e.range.start)) + e.newText + out.slice(index.offset(e.range.end));
@@ -42,4 +43,10 @@ export function diffEdit(before: string, after: string): TextEdit | undefined {
 
 export function insertAt(pos: Range['start'], newText: string): TextEdit {
   return { range: { start: pos, end: pos }, newText };
+}
+
+/** A value written as a string (e.g. a String parameter's Default) stays a string: 'true', not true. */
+export function keepStringType(present: Value, newValue: unknown): unknown {
+  const isScalar = typeof newValue === 'boolean' || typeof newValue === 'number';
+  return present.kind === 'scalar' && typeof present.value === 'string' && isScalar ? String(newValue) : newValue;
 }

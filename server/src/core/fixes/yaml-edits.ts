@@ -1,7 +1,7 @@
 /** Fix plans rendered as minimal YAML text edits that keep the file's indentation and flow/block style. */
 import type { MapValue, Position, Resource, SeqValue, Template, Value } from '../model/types';
 import { asMap } from '../model/values';
-import { insertAt, type TextEdit } from './text-edits';
+import { insertAt, keepStringType, type TextEdit } from './text-edits';
 import { nest, yamlEntryLines, yamlInline, yamlItemLines, type YamlStyle } from './yaml-text';
 
 export class YamlEditor {
@@ -30,7 +30,7 @@ export class YamlEditor {
   }
 
   replace(value: Value, newValue: unknown): TextEdit[] {
-    return [{ range: value.range, newText: yamlInline(newValue, this.style) }];
+    return [{ range: value.range, newText: yamlInline(keepStringType(value, newValue), this.style) }];
   }
 
   /** Adds `path: value` under an existing map. */

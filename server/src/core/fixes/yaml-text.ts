@@ -6,7 +6,8 @@ export interface YamlStyle {
   shortForm: boolean;
 }
 
-const PLAIN = /^[A-Za-z0-9_./@$*][A-Za-z0-9_ ./:@$*-]*$/;
+// Plain scalars may not start with an indicator (`*` is an alias, `&` an anchor, `!` a tag, ...).
+const PLAIN = /^[A-Za-z0-9_./(][A-Za-z0-9_ ./:@$*()-]*$/;
 const RESERVED = /^(true|false|yes|no|on|off|null|~|y|n)$/i;
 
 export function yamlScalar(value: unknown): string {

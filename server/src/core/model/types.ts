@@ -78,6 +78,8 @@ export interface ChoiceValue extends ValueBase {
   kind: 'choice';
   condition: string;
   branches: (Value | undefined)[];
+  /** For each branch that is `AWS::NoValue`, where it is written (a fix replaces it). */
+  absentAt?: (Range | undefined)[];
 }
 
 export type Value = MapValue | SeqValue | ScalarValue | UnknownValue | RefValue | ChoiceValue;

@@ -10,6 +10,8 @@ export interface Cursor {
   /** For absent values: the nearest existing map and the keys still to create below it. */
   container?: MapValue;
   missingPath: string[];
+  /** An `Fn::If` branch written as `AWS::NoValue`: a fix replaces it with the value. */
+  replaceAt?: Value;
 }
 
 export function rootCursor(resource: Resource): Cursor {
@@ -37,14 +39,17 @@ export function expandChoices(cursors: Cursor[]): Cursor[] {
   const out: Cursor[] = [];
   const visit = (c: Cursor, depth: number) => {
     if (c.value?.kind === 'choice' && depth < 16) {
-      for (const branch of c.value.branches) {
+      const choice = c.value;
+      choice.branches.forEach((branch, i) => {
+        const absentAt = choice.absentAt?.[i];
+        const noValue: Value | undefined = absentAt && { kind: 'unknown', reason: 'AWS::NoValue', range: absentAt, file: choice.file };
         visit(
           branch
             ? { ...c, value: branch, anchor: { file: branch.file, range: branch.range }, container: branch.kind === 'map' ? branch : undefined }
-            : { ...c, value: undefined, anchor: { file: c.value.file, range: c.value.range }, container: undefined },
+            : { ...c, value: undefined, anchor: { file: choice.file, range: absentAt ?? choice.range }, container: undefined, missingPath: [], replaceAt: noValue },
           depth + 1,
         );
-      }
+      });
     } else out.push(c);
   };
   for (const c of cursors) visit(c, 0);

@@ -105,13 +105,18 @@ export class Evaluator {
         location: cursor.anchor,
         message: formatMessage(messages.missingMessage, { path: splitPath(pred.path).join('.'), value: '', default: '' }),
         via: { kind: 'followed' },
-        fix: pred.fixValue === undefined ? undefined : { mode: 'set', value: pred.fixValue, resource: cursor.resource, container: cursor.container, missingPath: cursor.missingPath },
+        fix: { mode: 'set', value: pred.fixValue, resource: cursor.resource, container: cursor.container, missingPath: cursor.missingPath, replaceAt: cursor.replaceAt },
       });
     }
     if (value.kind === 'scalar') {
       const name = String(value.value);
       if (/^default[.:]/.test(name)) {
-        return fail({ location: { file: value.file, range: value.range }, message: formatMessage(messages.missingMessage, { path: '', value: name, default: '' }) });
+        return fail({
+          location: { file: value.file, range: value.range },
+          message: formatMessage(messages.missingMessage, { path: '', value: name, default: '' }),
+          via: { kind: 'followed' },
+          fix: { mode: 'set', value: undefined, resource: cursor.resource, present: value },
+        });
       }
       const external = pred.external ?? 'unknown';
       if (external === 'pass') return PASS;
@@ -139,7 +144,7 @@ export class Evaluator {
       .filter((r) => pred.referencedBy.includes(r.from.type) && r.property === via[0]);
     const anchor = { file: resource.file, range: resource.nameRange };
     if (!referencing.length) {
-      const unclear = this.model.resources.filter((r) => pred.referencedBy.includes(r.type) && viaIsUnknown(r, via[0]));
+      const unclear = this.model.resources.filter((r) => r !== resource && pred.referencedBy.includes(r.type) && viaIsUnknown(r, via[0]));
       if (unclear.length) return unknown({ file: unclear[0].file, range: unclear[0].nameRange }, `${unclear[0].name} may apply to ${resource.name}`);
       return fail({ location: anchor, message: formatMessage(messages.missingMessage, { path: '', value: '', default: '' }), via: { kind: 'none-referencing' } });
     }
@@ -168,8 +173,9 @@ function viaIsUnknown(resource: Resource, key: string): boolean {
   let found = false;
   const visit = (v: Value | undefined) => {
     if (!v) return;
-    if (v.kind === 'unknown' || v.kind === 'choice') found = true;
+    if (v.kind === 'unknown') found = true;
     else if (v.kind === 'seq') v.items.forEach(visit);
+    else if (v.kind === 'choice') v.branches.forEach(visit);
   };
   visit(entry?.value);
   return found;

@@ -66,7 +66,7 @@ export function evaluateLeaf(pred: Leaf, cursor: Cursor, path: string[], message
     return fail({
       location: cursor.anchor,
       message: formatMessage(pred.missingMessage ?? messages.missingMessage, vars),
-      fix: fixValue === undefined ? undefined : { mode: 'set', value: fixValue, resource: cursor.resource, container: cursor.container, missingPath: cursor.missingPath },
+      fix: fixValue === undefined ? undefined : { mode: 'set', value: fixValue, resource: cursor.resource, container: cursor.container, missingPath: cursor.missingPath, replaceAt: cursor.replaceAt },
     });
   }
   if (value.kind === 'unknown' || value.kind === 'ref' || value.kind === 'map' || value.kind === 'seq') {

@@ -12,6 +12,8 @@ export interface LeafFix {
   container?: MapValue;
   missingPath?: string[];
   list?: SeqValue;
+  /** An `AWS::NoValue` branch to replace with the (nested) value. */
+  replaceAt?: Value;
 }
 
 export interface Related {

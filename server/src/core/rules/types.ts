@@ -72,7 +72,13 @@ export interface FixSpec {
   /** Deploying the fix makes CloudFormation replace the resource (data loss risk): said in the title. */
   replacesResource?: boolean;
   /** Add a whole resource (e.g. a TLS-only bucket policy); `${name}` in strings is this resource's name. */
-  addResource?: { nameSuffix: string; type: string; properties: Record<string, unknown> };
+  addResource?: {
+    nameSuffix: string;
+    type: string;
+    properties: Record<string, unknown>;
+    /** Also point this property of the failing resource at the new one (`{Ref: NewName}`), e.g. a parameter group. */
+    linkAs?: Path;
+  };
   /** Append an item to a list of the resource that references this one (e.g. an existing bucket policy). */
   appendToReferencing?: { path: Path; value: unknown };
   /** Append an item to a list of the resource this one references (e.g. a parameter group). */

@@ -62,8 +62,10 @@ function resolveIntrinsic(whole: MapValue, fn: string, arg: Value, scope: Resolv
     case 'Fn::If': {
       if (arg.kind !== 'seq' || arg.items.length !== 3) return { ...base(whole), kind: 'unknown', reason: 'malformed Fn::If' };
       const condition = arg.items[0].kind === 'scalar' ? String(arg.items[0].value) : '?';
-      const branches = arg.items.slice(1).map((b) => resolveValue(b, scope, depth + 1));
-      return { ...base(whole), kind: 'choice', condition, branches };
+      const written = arg.items.slice(1);
+      const branches = written.map((b) => resolveValue(b, scope, depth + 1));
+      const absentAt = written.map((b, i) => (branches[i] ? undefined : b.range));
+      return { ...base(whole), kind: 'choice', condition, branches, absentAt };
     }
     case 'Fn::Sub': {
       // A Sub without variables is a plain string.

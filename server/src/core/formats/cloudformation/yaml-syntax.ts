@@ -80,7 +80,9 @@ class ChunkConverter {
       return { kind: 'scalar', value: null, state: 'literal', range: this.range(fallbackAt, fallbackAt), file: this.file };
     }
     if (isAlias(node)) return this.convert(node.resolve(this.chunk.doc) as YamlNode | undefined, node.range?.[0] ?? fallbackAt, depth + 1);
-    const [start, end] = node.range ?? [fallbackAt, fallbackAt];
+    const [start, rawEnd] = node.range ?? [fallbackAt, fallbackAt];
+    let end = rawEnd;
+    if (isMap(node) || isSeq(node)) while (end > start && /\s/.test(this.chunk.text[end - 1])) end--;
     const tag = node.tag && SHORT_FORM_TAGS.includes(node.tag.slice(1) as never) ? node.tag : undefined;
     let value: Value;
     if (isScalar(node)) {
