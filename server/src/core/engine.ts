@@ -8,6 +8,7 @@ import type { Citation, Finding } from './findings';
 import { parseCloudFormation, type CloudFormationTemplate } from './formats/cloudformation/template';
 import { formatOf } from './formats/detect';
 import { ModelIndex } from './model/model-index';
+import { comparePositions } from './model/positions';
 import type { Format, ParseProblem, Resource } from './model/types';
 import { namedChecks } from './rules/checks';
 import { Evaluator } from './rules/evaluator';
@@ -69,7 +70,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const ruleErrors: string[] = [];
   const outcomes: RuleOutcome[] = [];
   const raw = runRules(template.resources, rules, config, ruleErrors, outcomes);
-  const findings = applySuppressions(raw, template, rules, config);
+  const findings = applySuppressions(raw, template, rules, config).sort(byPosition);
   return {
     ...base,
     format,
@@ -105,6 +106,10 @@ function runRules(resources: Resource[], rules: RuleSet, config: Config, ruleErr
   return findings;
 }
 
+function byPosition(a: Finding, b: Finding): number {
+  return a.file.localeCompare(b.file) || comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId);
+}
+
 export function appliesTo(target: Target, type: string): boolean {
   return target.types.some((t) => t === type || t === '*' || (t.endsWith('::*') && type.startsWith(t.slice(0, -1))));
 }
@@ -124,7 +129,7 @@ function findingsOf(
   if (outcome.status === 'fail') {
     return { outcome: 'fail', findings: outcome.failures.map((failure) => ({
       ruleId: rule.id,
-      severity: config.rules[rule.id] && config.rules[rule.id] !== 'off' ? (config.rules[rule.id] as Finding['severity']) : rule.severity,
+      severity: config.rules[rule.id] && config.rules[rule.id] !== 'off' ? (config.rules[rule.id] as Finding['severity']) : target.severity ?? rule.severity,
       message: failure.message,
       file: failure.location.file,
       range: failure.location.range,

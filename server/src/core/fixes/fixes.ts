@@ -7,7 +7,7 @@ import { analyze, type AnalysisResult } from '../engine';
 import type { Finding } from '../findings';
 import type { CloudFormationTemplate } from '../formats/cloudformation/template';
 import type { Resource } from '../model/types';
-import { splitPath } from '../model/values';
+import { scalarOf, splitPath, valueOf } from '../model/values';
 import { resolvePath, rootCursor } from '../rules/cursor';
 import type { LeafFix } from '../rules/outcome';
 import { JsonEditor } from './json-edits';
@@ -23,11 +23,16 @@ function editorFor(template: CloudFormationTemplate): Editor {
   return template.format === 'cloudformation-json' ? new JsonEditor(template) : new YamlEditor(template);
 }
 
-function substitute(value: unknown, name: string): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{name\}/g, name);
-  if (Array.isArray(value)) return value.map((v) => substitute(v, name));
+/** `${name}` → the resource's name; `${prop:Engine}` → the literal value of one of its properties. */
+function substitute(value: unknown, resource: Resource): unknown {
+  if (typeof value === 'string') {
+    return value
+      .replace(/\$\{name\}/g, resource.name)
+      .replace(/\$\{prop:(\w+)\}/g, (m, key: string) => String(scalarOf(valueOf(resource.properties, key)) ?? m));
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, resource));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, name)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, resource)]));
   }
   return value;
 }
@@ -69,16 +74,16 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
   const followedMissing = failure.via?.kind === 'followed' && !failure.via.resource;
   if (spec.addResource && (failure.via?.kind === 'none-referencing' || (followedMissing && spec.addResource.linkAs))) {
     const name = uniqueName(template, `${resource.name}${spec.addResource.nameSuffix}`);
-    const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource.name) };
+    const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource) };
     edits = editor instanceof YamlEditor ? editor.addResource(template.resourcesMap, name, body) : editor.addResource(name, body);
     // The link comes first: at the same position, LSP clients keep array order.
     if (spec.addResource.linkAs && failure.fix) edits = [...leafEdits(editor, { ...failure.fix, value: { Ref: name } }), ...edits];
   } else if (failure.via?.kind === 'referencing' && failure.via.resource && spec.appendToReferencing) {
     const { path, value } = spec.appendToReferencing;
-    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
+    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource));
   } else if (failure.via?.kind === 'followed' && failure.via.resource && spec.appendToFollowed && !failure.fix) {
     const { path, value } = spec.appendToFollowed;
-    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource.name));
+    edits = appendAt(editor, failure.via.resource, splitPath(path), substitute(value, resource));
   } else if (failure.fix && failure.fix.value !== undefined) {
     edits = leafEdits(editor, failure.fix);
   }

@@ -12,6 +12,7 @@ export interface Reference {
 export class ModelIndex {
   private readonly byName = new Map<string, Resource>();
   private refsTo?: Map<string, Reference[]>;
+  private byType?: Map<string, Resource[]>;
 
   constructor(readonly resources: Resource[]) {
     for (const r of resources) this.byName.set(r.name, r);
@@ -19,6 +20,15 @@ export class ModelIndex {
 
   get(name: string): Resource | undefined {
     return this.byName.get(name);
+  }
+
+  /** Resources of any of the given types (indexed once). */
+  ofTypes(types: string[]): Resource[] {
+    if (!this.byType) {
+      this.byType = new Map();
+      for (const r of this.resources) this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
+    }
+    return types.flatMap((t) => this.byType!.get(t) ?? []);
   }
 
   /** Resources whose properties reference `name`, with the top-level property that does. */

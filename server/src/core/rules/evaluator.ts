@@ -144,7 +144,7 @@ export class Evaluator {
       .filter((r) => pred.referencedBy.includes(r.from.type) && r.property === via[0]);
     const anchor = { file: resource.file, range: resource.nameRange };
     if (!referencing.length) {
-      const unclear = this.model.resources.filter((r) => r !== resource && pred.referencedBy.includes(r.type) && viaIsUnknown(r, via[0]));
+      const unclear = this.model.ofTypes(pred.referencedBy).filter((r) => r !== resource && viaIsUnknown(r, via[0]));
       if (unclear.length) return unknown({ file: unclear[0].file, range: unclear[0].nameRange }, `${unclear[0].name} may apply to ${resource.name}`);
       return fail({ location: anchor, message: formatMessage(messages.missingMessage, { path: '', value: '', default: '' }), via: { kind: 'none-referencing' } });
     }

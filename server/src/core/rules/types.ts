@@ -87,6 +87,8 @@ export interface FixSpec {
 
 export interface Target {
   types: string[];
+  /** Overrides the rule's severity for this target (e.g. explicitly disabled vs merely absent). */
+  severity?: Severity;
   /** Applicability: the target applies only when this holds (unknown → the outcome is unknown). */
   when?: Pred;
   check: Pred;

@@ -30,18 +30,31 @@ interface ParsedChunk {
 const CACHE_LIMIT = 20000;
 const chunkCache = new Map<string, ParsedChunk>();
 
-function parseChunk(text: string): ParsedChunk {
-  const hit = chunkCache.get(text);
+/**
+ * Converted values per chunk, keyed by first line and text: typing inside one resource leaves every
+ * other resource's values untouched (no re-parse, no re-conversion, less garbage).
+ */
+const valueCache = new Map<string, { entries: Entry[]; problems: ParseProblem[] }>();
+
+function remember<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  const hit = cache.get(key);
   if (hit) {
-    chunkCache.delete(text);
-    chunkCache.set(text, hit);
+    cache.delete(key);
+    cache.set(key, hit);
     return hit;
   }
-  const doc = parseDocument(text, { customTags, merge: true, uniqueKeys: false, prettyErrors: false });
-  const parsed = { doc, index: new LineIndex(text), text };
-  chunkCache.set(text, parsed);
-  if (chunkCache.size > CACHE_LIMIT) chunkCache.delete(chunkCache.keys().next().value as string);
-  return parsed;
+  const made = make();
+  cache.set(key, made);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return made;
+}
+
+function parseChunk(text: string): ParsedChunk {
+  return remember(chunkCache, text, () => ({
+    doc: parseDocument(text, { customTags, merge: true, uniqueKeys: false, prettyErrors: false }),
+    index: new LineIndex(text),
+    text,
+  }));
 }
 
 export interface YamlSection {
@@ -222,13 +235,18 @@ function readChunkedSection(lines: string[], section: Chunk, children: Chunk[], 
   const keyRange: Range = { start: { line: section.startLine, character: 0 }, end: { line: section.startLine, character: key.length } };
   const entries: Entry[] = [];
   for (const child of children) {
-    const chunk = parseChunk(lines.slice(child.startLine, child.endLine).join('\n'));
-    const conv = new ChunkConverter(chunk, child.startLine, file);
-    const chunkProblems = problemsOf(chunk, conv, file);
-    problems.push(...chunkProblems);
-    if (chunkProblems.length) continue; // this resource is being edited: the others keep their findings
-    const root = conv.convert(chunk.doc.contents as YamlNode | null, 0);
-    if (root.kind === 'map') entries.push(...root.entries);
+    const text = lines.slice(child.startLine, child.endLine).join('\n');
+    const converted = remember(valueCache, `${file}\n${child.startLine}\n${text}`, () => {
+      const chunk = parseChunk(text);
+      const conv = new ChunkConverter(chunk, child.startLine, file);
+      const chunkProblems = problemsOf(chunk, conv, file);
+      // A resource with a syntax error is being edited: the others keep their findings.
+      if (chunkProblems.length) return { entries: [], problems: chunkProblems };
+      const root = conv.convert(chunk.doc.contents as YamlNode | null, 0);
+      return { entries: root.kind === 'map' ? root.entries : [], problems: [] };
+    });
+    problems.push(...converted.problems);
+    entries.push(...converted.entries);
   }
   const last = children[children.length - 1];
   const end = last ? { line: last.endLine - 1, character: lines[last.endLine - 1]?.replace(/\r$/, '').length ?? 0 } : keyRange.end;
