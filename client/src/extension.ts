@@ -27,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.hipaa-lint.yaml') },
     outputChannel: output,
+    initializationOptions: { selectReasonCommand: true },
   };
   client = new LanguageClient('hipaa', 'HIPAA', serverOptions, clientOptions);
   const status = new StatusItem();
@@ -36,10 +37,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.workspace.onDidChangeTextDocument((e) => status.analysing(e.document.uri.toString())),
     vscode.commands.registerCommand('hipaa.scanWorkspace', () => scanWorkspace(output)),
     vscode.commands.registerCommand('hipaa.showRuleDocumentation', (ruleId?: string) => showRuleDocumentation(context, ruleId)),
+    vscode.commands.registerCommand('hipaa.selectReasonPlaceholder', selectReasonPlaceholder),
   );
   await client.start();
   context.subscriptions.push(client.onNotification('hipaa/status', (p: StatusParams) => status.update(p)));
   return { client, status };
+}
+
+/** After "suppress with a reason" is applied, select the `<reason>` placeholder so the user types over it. */
+function selectReasonPlaceholder(uri: string, placeholder: string): void {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) return;
+  const offset = editor.document.getText().indexOf(placeholder);
+  if (offset < 0) return;
+  const start = editor.document.positionAt(offset);
+  editor.selection = new vscode.Selection(start, start.translate(0, placeholder.length));
+  editor.revealRange(editor.selection);
 }
 
 async function scanWorkspace(output: vscode.OutputChannel): Promise<void> {

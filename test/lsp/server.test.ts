@@ -177,4 +177,53 @@ describe('language server over stdio', () => {
     fs.rmSync(configFile);
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: `file://${configFile}`, type: 3 }] });
   });
+
+  it('hovers on a resource Type with the service guidance and what passes or fails there', async () => {
+    const { uri } = open('type-hover.yaml', TEMPLATE);
+    await client.until('diagnostics', () => client.diagnosticsFor(uri, 1));
+    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 3, character: 14 } })) as Hover;
+    const text = (hover.contents as { value: string }).value;
+    assert.match(text, /AWS::RDS::DBInstance/);
+    assert.match(text, /Amazon RDS for PostgreSQL/);
+    assert.match(text, /✗ fails \| `rds\.storage-encrypted`/);
+    assert.match(text, /✓ passes \| `rds\.backup-enabled`/);
+  });
+
+  it('checks CloudFormation JSON and fixes it with correct commas', async () => {
+    const text = '{\n  "Resources": {\n    "Logs": {\n      "Type": "AWS::Logs::LogGroup",\n      "Properties": { "LogGroupName": "app" }\n    }\n  }\n}\n';
+    const { uri, doc } = open('logs.json', text, 'json');
+    const diags = await client.until('diagnostics', () => nonEmpty(client.diagnosticsFor(uri, 1)?.filter((d) => d.code === 'logs.retention')));
+    assert.equal(diags[0].range.start.line, 2);
+    const actions = (await client.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags, only: ['quickfix'] },
+    })) as CodeAction[];
+    const fixed = await change(doc, actions.find((a) => a.isPreferred)!.edit!.changes![uri]);
+    assert.doesNotThrow(() => JSON.parse(fixed.getText()), fixed.getText());
+    const after = await client.until('diagnostics', () => client.diagnosticsFor(uri, fixed.version));
+    assert.deepEqual(after.filter((d) => d.code === 'logs.retention'), []);
+  });
+
+  it('re-applies hipaa.* settings when they change', async () => {
+    const { uri } = open('settings.yaml', TEMPLATE);
+    await client.until('diagnostics', () => nonEmpty(client.diagnosticsFor(uri, 1)?.filter((d) => d.code === 'rds.storage-encrypted')));
+    client.settings = { rules: { 'rds.storage-encrypted': 'off' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.until('re-analysis without the rule', () => {
+      const d = client.diagnosticsFor(uri, 1);
+      return d && !d.some((x) => x.code === 'rds.storage-encrypted') ? d : undefined;
+    });
+    client.settings = {};
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.until('rule back', () => nonEmpty(client.diagnosticsFor(uri, 1)?.filter((d) => d.code === 'rds.storage-encrypted')));
+  });
+
+  it('scans the workspace on request, files that are not open included', async () => {
+    fs.mkdirSync(path.join(dir, 'nested'), { recursive: true });
+    const onDisk = path.join(dir, 'nested', 'queue.yaml');
+    fs.writeFileSync(onDisk, 'Resources:\n  Q:\n    Type: AWS::SQS::Queue\n    Properties:\n      SqsManagedSseEnabled: false\n');
+    const result = (await client.connection.sendRequest('hipaa/scanWorkspace', {})) as { files: number; analysed: number; findings: number };
+    assert.ok(result.analysed >= 1, JSON.stringify(result));
+    const diags = await client.until('scan diagnostics', () => client.diagnosticsFor(`file://${onDisk}`));
+    assert.ok(diags.some((d) => d.code === 'sqs.encryption-at-rest'), JSON.stringify(diags.map((d) => d.code)));
+  });
 });

@@ -1,7 +1,7 @@
 /** Code actions: the rule's fix (preferred), "suppress with a reason", and fix-all. */
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
 import type { AnalysisResult } from '../core/engine';
-import { fixAll, fixesFor } from '../core/fixes/fixes';
+import { fixAll, fixesFor, REASON_PLACEHOLDER } from '../core/fixes/fixes';
 import { findingFor } from './diagnostics';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.hipaa`;
@@ -10,7 +10,10 @@ function wants(only: string[] | undefined, kind: string): boolean {
   return !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
 }
 
-export function codeActions(result: AnalysisResult, params: CodeActionParams): CodeAction[] {
+/** A client command that selects the `<reason>` placeholder after a suppression is inserted (VS Code client only). */
+export const SELECT_REASON_COMMAND = 'hipaa.selectReasonPlaceholder';
+
+export function codeActions(result: AnalysisResult, params: CodeActionParams, canSelectReason = false): CodeAction[] {
   const uri = params.textDocument.uri;
   const only = params.context.only;
   const actions: CodeAction[] = [];
@@ -26,12 +29,14 @@ export function codeActions(result: AnalysisResult, params: CodeActionParams): C
           diagnostics: [diagnostic],
           isPreferred: fix.isPreferred,
           edit: { changes: { [uri]: fix.edits } },
+          command: fix.kind === 'suppress' && canSelectReason
+            ? { title: 'Write the reason', command: SELECT_REASON_COMMAND, arguments: [uri, REASON_PLACEHOLDER] }
+            : undefined,
         });
       }
     }
   }
   const explicitFixAll = only?.some((o) => FIX_ALL_KIND.startsWith(o) && o.startsWith(CodeActionKind.SourceFixAll));
-  const fixable = result.findings.filter((f) => !f.suppressed && fixesFor(result, f).some((x) => x.isPreferred));
   if (explicitFixAll) {
     const action = resolveFixAll(result, { title: 'Fix all auto-fixable HIPAA findings', kind: FIX_ALL_KIND }, uri);
     if (action.edit) actions.push(action);

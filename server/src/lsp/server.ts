@@ -32,6 +32,7 @@ export function startServer(connection: Connection): void {
   const docsDir = docsDirFor(rules.dir);
   let folders: string[] = [];
   let canPullConfig = false;
+  let canSelectReason = false;
 
   const configs = new ConfigCache(
     () => folders,
@@ -53,6 +54,7 @@ export function startServer(connection: Connection): void {
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (!folders.length && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
     canPullConfig = !!params.capabilities.workspace?.configuration;
+    canSelectReason = (params.initializationOptions as { selectReasonCommand?: boolean } | undefined)?.selectReasonCommand === true;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -102,7 +104,7 @@ export function startServer(connection: Connection): void {
 
   connection.onCodeAction(async (params) => {
     const doc = documents.get(params.textDocument.uri);
-    return doc ? codeActions(await cache.get(doc), params) : [];
+    return doc ? codeActions(await cache.get(doc), params, canSelectReason) : [];
   });
 
   connection.onCodeActionResolve(async (action: CodeAction) => {

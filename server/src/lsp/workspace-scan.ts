@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import type { Connection } from 'vscode-languageserver';
 import { URI } from 'vscode-uri';
 import { analyze } from '../core/engine';
-import { walkFiles } from '../core/workspace/walk';
+import { ConfigResolver, findGitRoot } from '../core/workspace/config-resolver';
+import { collectFiles } from '../core/workspace/walk';
 import { toDiagnostics } from './diagnostics';
 import type { ConfigCache } from './settings';
 
@@ -23,7 +24,17 @@ export function registerWorkspaceScan(connection: Connection, folders: () => str
   connection.onRequest(SCAN_REQUEST, async (_params: unknown, token): Promise<ScanResult> => {
     const progress = await connection.window.createWorkDoneProgress();
     const errors: string[] = [];
-    const files = folders().flatMap((f) => walkFiles(f, (e) => errors.push(`${e.path}: ${e.message}`)));
+    const files: string[] = [];
+    for (const folder of folders()) {
+      // The same walk as the CLI: .gitignore, config excludes, node_modules/.git/cdk.out skipped.
+      try {
+        const walked = collectFiles([folder], { cwd: folder, gitRoot: findGitRoot(folder), root: folder, configs: ConfigResolver.create(undefined, folder, folder) });
+        files.push(...walked.files.map((f) => f.file));
+        errors.push(...walked.errors.map((e) => `${e.file}: ${e.reason}`));
+      } catch (e) {
+        errors.push(`${folder}: ${(e as Error).message}`);
+      }
+    }
     progress.begin('HIPAA: scanning workspace', 0, `${files.length} files`, true);
     const result: ScanResult = { files: files.length, analysed: 0, findings: 0, errors };
     for (let i = 0; i < files.length; i++) {
