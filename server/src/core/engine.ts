@@ -121,9 +121,8 @@ function findingsOf(
     message: target.message ?? `${rule.title}.`,
     missingMessage: target.missingMessage ?? target.message ?? `${rule.title}.`,
   };
-  let outcome: Outcome = target.when ? evaluator.run(target.when, resource, messages) : { status: 'pass' };
-  if (outcome.status === 'pass') outcome = evaluator.run(target.check, resource, messages);
-  else if (outcome.status === 'fail') return { findings: [] };
+  const outcome = evaluator.check(target, resource, messages);
+  if (!outcome) return { findings: [] };
   const resourceRef = { type: resource.type, name: resource.name };
   const citation = citationOf(rule, rules);
   if (outcome.status === 'fail') {

@@ -42,7 +42,7 @@ export function mergeConfig(base: Config, raw: unknown, where: string): Config {
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
     switch (key) {
       case 'rules':
-        if (typeof value !== 'object' || value === null) throw new ConfigError(`${where}: rules must be a mapping of rule id to error|warning|info|off`);
+        if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where}: rules must be a mapping of rule id to error|warning|info|off`);
         for (const [id, setting] of Object.entries(value as Record<string, unknown>)) {
           const s = setting === false ? 'off' : String(setting);
           if (!SETTINGS.has(s)) throw new ConfigError(`${where}: rules.${id} must be error, warning, info or off`);
@@ -54,7 +54,9 @@ export function mergeConfig(base: Config, raw: unknown, where: string): Config {
         out[key] = stringList(value, `${where}: ${key}`);
         break;
       case 'phi': {
+        if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw new ConfigError(`${where}: phi must be a mapping with words and patterns`);
         const phi = (value ?? {}) as Record<string, unknown>;
+        for (const k of Object.keys(phi)) if (k !== 'words' && k !== 'patterns') throw new ConfigError(`${where}: unknown setting "phi.${k}" (expected words, patterns)`);
         if (phi.words !== undefined) out.phi.words = stringList(phi.words, `${where}: phi.words`);
         if (phi.patterns !== undefined) {
           out.phi.patterns = stringList(phi.patterns, `${where}: phi.patterns`);
@@ -65,7 +67,8 @@ export function mergeConfig(base: Config, raw: unknown, where: string): Config {
         break;
       }
       case 'reportUnknown':
-        out.reportUnknown = value === true;
+        if (typeof value !== 'boolean') throw new ConfigError(`${where}: reportUnknown must be true or false`);
+        out.reportUnknown = value;
         break;
       case 'maxFileSizeKb':
         if (typeof value !== 'number' || value <= 0) throw new ConfigError(`${where}: maxFileSizeKb must be a positive number`);

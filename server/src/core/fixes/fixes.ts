@@ -125,7 +125,7 @@ export function fixAll(result: AnalysisResult, maxRounds = 100): { edit?: TextEd
   for (let round = 0; round < maxRounds; round++) {
     let next: string | undefined;
     for (const finding of current.findings) {
-      const key = `${finding.ruleId}|${finding.resource?.name}|${finding.message}`;
+      const key = `${finding.ruleId}|${finding.resource?.name}|${finding.message}|${finding.range.start.line}:${finding.range.start.character}`;
       if (tried.has(key) || finding.suppressed) continue;
       tried.add(key);
       const fix = fixesFor(current, finding).find((f) => f.isPreferred);

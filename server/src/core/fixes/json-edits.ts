@@ -2,7 +2,8 @@
 import { findNodeAtLocation, findNodeAtOffset, getNodePath, modify, parseTree, type EditResult, type JSONPath, type Node } from 'jsonc-parser';
 import { LineIndex } from '../model/positions';
 import type { Position, Resource, Template, Value } from '../model/types';
-import { keepStringType, type TextEdit } from './text-edits';
+import { insertAt, keepStringType, type TextEdit } from './text-edits';
+import { nest } from './yaml-text';
 
 export class JsonEditor {
   private readonly index: LineIndex;
@@ -43,6 +44,12 @@ export class JsonEditor {
   }
 
   setIn(container: Value, missing: string[], value: unknown): TextEdit[] {
+    // An object written on one line stays on one line (jsonc's modify would spread it out).
+    if (container.kind === 'map' && container.entries.length && container.range.start.line === container.range.end.line && missing.length) {
+      const [first, ...rest] = missing;
+      const text = `${JSON.stringify(first)}: ${inlineJson(nest(rest, value))}`;
+      return [insertAt(container.entries[container.entries.length - 1].value.range.end, `, ${text}`)];
+    }
     const path = this.pathOf(container.range.start);
     return path ? this.set([...path, ...missing], value) : [];
   }
@@ -52,6 +59,15 @@ export class JsonEditor {
   }
 
   append(list: Value & { kind: 'seq' }, item: unknown): TextEdit[] {
+    const last = list.items[list.items.length - 1];
+    if (last) {
+      // After the last item, in its style: inline items stay inline, on their own line if the list is multi-line.
+      const oneLine = last.range.start.line === last.range.end.line;
+      const multiLineList = list.range.start.line !== list.range.end.line;
+      const indent = ' '.repeat(last.range.start.character);
+      const rendered = oneLine ? inlineJson(item) : JSON.stringify(item, null, this.formatting.insertSpaces ? this.formatting.tabSize : '\t').replace(/\n/g, `${this.formatting.eol}${indent}`);
+      return [insertAt(last.range.end, multiLineList ? `,${this.formatting.eol}${indent}${rendered}` : `, ${rendered}`)];
+    }
     const path = this.pathOf(list.range.start);
     if (!path) return [];
     return this.toEdits(modify(this.template.text, [...path, list.items.length], item, { formattingOptions: this.formatting, isArrayInsertion: true }));
@@ -70,3 +86,13 @@ export class JsonEditor {
   }
 }
 
+
+/** JSON on one line, spaced like hand-written inline objects: { "a": 1, "b": [1, 2] }. */
+export function inlineJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(inlineJson).join(', ')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    return entries.length ? `{ ${entries.map(([k, v]) => `${JSON.stringify(k)}: ${inlineJson(v)}`).join(', ')} }` : '{}';
+  }
+  return JSON.stringify(value ?? null);
+}

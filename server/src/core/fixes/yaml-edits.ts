@@ -25,7 +25,8 @@ export class YamlEditor {
   private endOfValue(value: Value): Position {
     let line = value.range.end.line;
     if (value.range.end.character === 0 && line > value.range.start.line) line--;
-    while (line > value.range.start.line && /^\s*(#.*)?$/.test(this.lines[line] ?? '')) line--;
+    // Trailing comments may sit inside a collection's range; a block scalar's lines are content.
+    if (value.kind !== 'scalar') while (line > value.range.start.line && /^\s*(#.*)?$/.test(this.lines[line] ?? '')) line--;
     return { line, character: (this.lines[line] ?? '').length };
   }
 

@@ -1,4 +1,5 @@
 /** Renders model values as YAML text in the user's style (indentation, short-form intrinsics). */
+import { parse } from 'yaml';
 
 export interface YamlStyle {
   unit: string;
@@ -14,8 +15,19 @@ export function yamlScalar(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'boolean' || typeof value === 'number') return String(value);
   const s = String(value);
-  if (PLAIN.test(s) && !RESERVED.test(s) && !/^[0-9.+-]+$/.test(s) && !s.includes(': ') && !s.endsWith(':') && !s.endsWith(' ')) return s;
+  // Plain only when YAML reads it back as the same string (not a number, boolean, null...).
+  if (PLAIN.test(s) && !RESERVED.test(s) && !s.includes(': ') && !s.endsWith(':') && !s.endsWith(' ') && readsBackAs(s)) return s;
+  // Control characters and newlines need escapes: a double-quoted scalar is JSON-compatible.
+  if (/[\u0000-\u001f\u007f"\\]/.test(s)) return JSON.stringify(s);
   return `'${s.replace(/'/g, "''")}'`;
+}
+
+function readsBackAs(s: string): boolean {
+  try {
+    return parse(s) === s;
+  } catch {
+    return false;
+  }
 }
 
 function isIntrinsic(value: unknown): value is Record<string, unknown> {

@@ -43,12 +43,16 @@ export interface MapValue extends ValueBase {
   entries: Entry[];
   /** Written in flow style (`{ a: 1 }`) rather than block style. */
   flow?: boolean;
+  /** Format-specific, used by that format's fix renderer (Terraform: the HCL block and adapter entry it comes from). */
+  anchor?: unknown;
 }
 
 export interface SeqValue extends ValueBase {
   kind: 'seq';
   items: Value[];
   flow?: boolean;
+  /** Format-specific, used by that format's fix renderer (Terraform: the HCL block and adapter entry it comes from). */
+  anchor?: unknown;
 }
 
 export type Scalar = string | number | boolean | null;
@@ -95,12 +99,16 @@ export interface Resource {
   /** The whole block, from the name to the end of its body. */
   range: Range;
   properties?: MapValue;
+  /** Set when Properties is not a plain map (e.g. `Properties: !If [...]`): rules walk this instead. */
+  propertiesValue?: Value;
   /** Resource-level metadata (CloudFormation `Metadata`), where suppressions may live. */
   metadata?: Value;
   /** Format-specific anchor for fixes (e.g. the YAML resource body map). */
   body?: MapValue;
   /** The template's declared parameters, for checks on how an input is declared (NoEcho, MinLength). */
   parameters?: ReadonlyMap<string, ParameterDeclaration>;
+  /** Format-specific, used by that format's fix renderer (Terraform: the HCL block and adapter entry it comes from). */
+  anchor?: unknown;
 }
 
 /** A template input as declared (CloudFormation parameter); `body` is written, unresolved. */

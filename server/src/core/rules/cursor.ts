@@ -12,11 +12,13 @@ export interface Cursor {
   missingPath: string[];
   /** An `Fn::If` branch written as `AWS::NoValue`: a fix replaces it with the value. */
   replaceAt?: Value;
+  /** The path went below an unknown value or a reference: nothing below it can be known. */
+  opaque?: boolean;
 }
 
 export function rootCursor(resource: Resource): Cursor {
   return {
-    value: resource.properties,
+    value: resource.propertiesValue ?? resource.properties,
     resource,
     anchor: { file: resource.file, range: resource.nameRange },
     container: resource.properties,
@@ -60,7 +62,7 @@ function descend(cursor: Cursor, key: string): Cursor[] {
   const { value } = cursor;
   if (value === undefined) return [{ ...cursor, missingPath: [...cursor.missingPath, key] }];
   if (value.kind === 'choice') return expandChoices([cursor]).flatMap((c) => descend(c, key));
-  if (value.kind === 'unknown' || value.kind === 'ref') return [cursor];
+  if (value.kind === 'unknown' || value.kind === 'ref') return [{ ...cursor, opaque: true }];
   if (value.kind === 'map') {
     const entry = value.entries.find((e) => e.key === key);
     if (!entry) return [{ ...cursor, value: undefined, container: value, missingPath: [key] }];

@@ -5,7 +5,8 @@ import { splitPath } from '../model/values';
 import { expandChoices, itemCursor, resolvePath, rootCursor, type Cursor } from './cursor';
 import { evaluateLeaf, formatMessage, isLeaf, leafFixValue, type Messages } from './leaf';
 import { all, any, fail, PASS, unknown, type Failure, type Outcome } from './outcome';
-import type { FollowPred, Pred, ReferencedByPred } from './types';
+import type { FollowPred, Pred, ReferencedByPred, Target } from './types';
+import { worldsOf } from './worlds';
 
 export interface CheckContext {
   model: ModelIndex;
@@ -23,8 +24,43 @@ export class Evaluator {
     private readonly settings: CheckContext['settings'],
   ) {}
 
+  /** One predicate on a resource, in every Fn::If alternative of it. */
   run(pred: Pred, resource: Resource, messages: Messages): Outcome {
-    return this.evaluate(pred, rootCursor(resource), messages, 0);
+    return this.check({ check: pred }, resource, messages) ?? PASS;
+  }
+
+  /**
+   * A rule target on a resource: checked in every alternative (Fn::If world) of the resource, so
+   * compound predicates never mix the two branches of one condition. Undefined when `when` rules
+   * the target out in every alternative. Failures found in several alternatives are merged.
+   */
+  check(target: Pick<Target, 'when' | 'check'>, resource: Resource, messages: Messages): Outcome | undefined {
+    const outcomes: Outcome[] = [];
+    for (const world of this.worlds(resource)) {
+      const when = target.when ? this.evaluate(target.when, rootCursor(world), messages, 0) : PASS;
+      if (when.status === 'fail') continue;
+      outcomes.push(when.status === 'unknown' ? when : this.evaluate(target.check, rootCursor(world), messages, 0));
+    }
+    if (!outcomes.length) return undefined;
+    const outcome = all(outcomes);
+    if (outcome.status !== 'fail') return outcome;
+    const seen = new Set<string>();
+    const failures = outcome.failures.filter((f) => {
+      const key = `${f.location.file}|${f.location.range.start.line}:${f.location.range.start.character}|${f.message}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+    return { status: 'fail', failures };
+  }
+
+  private readonly worldCache = new WeakMap<Resource, Resource[]>();
+
+  private worlds(resource: Resource): Resource[] {
+    let worlds = this.worldCache.get(resource);
+    if (!worlds) {
+      worlds = worldsOf(resource);
+      this.worldCache.set(resource, worlds);
+    }
+    return worlds;
   }
 
   evaluate(pred: Pred, cursor: Cursor, messages: Messages, depth: number): Outcome {
@@ -84,9 +120,9 @@ export class Evaluator {
     }
     if (value.kind === 'unknown' || value.kind === 'ref') return unknown(locationOf(cursor), value.kind === 'unknown' ? value.reason : 'a reference');
     const items = value.kind === 'seq' ? value.items : [value];
-    const outcomes = expandChoices(items.map((item) => itemCursor(cursor, item))).map((c) =>
-      c.value === undefined ? PASS : this.evaluate(inner, c, messages, depth + 1),
-    );
+    // An item that is AWS::NoValue in this alternative is not there: nothing to check, nothing matched.
+    const present = expandChoices(items.map((item) => itemCursor(cursor, item))).filter((c) => c.value !== undefined);
+    const outcomes = present.map((c) => this.evaluate(inner, c, messages, depth + 1));
     if ('each' in pred) return all(outcomes);
     const result = any(outcomes);
     if (result.status !== 'fail' && outcomes.length) return result;

@@ -33,7 +33,8 @@ function test(pred: Leaf, v: Scalar): boolean {
   if ('notIn' in pred) return !pred.notIn.some((x) => scalarEquals(v, x));
   if ('matches' in pred) return new RegExp(pred.matches, pred.ignoreCase ? 'i' : '').test(String(v ?? ''));
   if ('notMatches' in pred) return !new RegExp(pred.notMatches, pred.ignoreCase ? 'i' : '').test(String(v ?? ''));
-  const n = Number(v);
+  const n = v === null || v === '' || typeof v === 'boolean' ? NaN : Number(v);
+  if (Number.isNaN(n)) return false;
   return (pred.min === undefined || n >= pred.min) && (pred.max === undefined || n <= pred.max);
 }
 
@@ -58,6 +59,9 @@ export function evaluateLeaf(pred: Leaf, cursor: Cursor, path: string[], message
   const pathText = path.join('.');
   const fixValue = leafFixValue(pred);
   const value = cursor.value;
+  if (cursor.opaque && value) {
+    return unknown({ file: value.file, range: value.range }, value.kind === 'unknown' ? `${pathText} lies inside a value that is ${value.reason}` : `${pathText} lies inside a reference`);
+  }
   if (value === undefined) {
     const vars = { path: pathText, default: pred.default === undefined ? '' : describeScalar(pred.default), value: '' };
     if (pred.default !== undefined && !('exists' in pred)) {

@@ -50,6 +50,8 @@ export function parseCloudFormation(text: string, file: string, format: Format):
       typeRange: typeEntry?.value.range,
       range: { start: entry.keyRange.start, end: body.range.end },
       properties: asMap(resolved) ?? (props ? emptyMapAt(props) : undefined),
+      // `Properties: !If [...]` (or computed): rules walk the choice or the unknown itself.
+      propertiesValue: resolved && (resolved.kind === 'choice' || resolved.kind === 'unknown') ? resolved : undefined,
       metadata: valueOf(body, 'Metadata'),
       body,
       parameters,
@@ -67,7 +69,7 @@ export function parseCloudFormation(text: string, file: string, format: Format):
   };
 }
 
-/** Properties that are not a map (e.g. an Fn::If around all of them) are treated as present but unreadable. */
+/** Properties that are not a plain map: an empty map at their place, where a fix can still write. */
 function emptyMapAt(value: Value): MapValue {
   return { kind: 'map', entries: [], range: value.range, file: value.file };
 }

@@ -84,7 +84,7 @@ class ChunkConverter {
   /** A short-form tag sits before the node's own range: scan back to include it. */
   private tagStart(start: number, tag: string): number {
     const at = this.chunk.text.lastIndexOf(tag, start);
-    return at >= 0 && /^\s*$/.test(this.chunk.text.slice(at + tag.length, start)) ? at : start;
+    return at >= 0 && /^(\s|#[^\n]*)*$/.test(this.chunk.text.slice(at + tag.length, start)) ? at : start;
   }
 
   convert(node: YamlNode | Alias | null | undefined, fallbackAt: number, depth = 0): Value {
@@ -124,13 +124,15 @@ class ChunkConverter {
 
   private entries(pairs: Pair[], mapStart: number, depth: number): Entry[] {
     const entries: Entry[] = [];
+    const merged: Entry[] = [];
     for (const pair of pairs) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
       if (typeof (keyNode as { value?: unknown })?.value === 'symbol') {
-        // `<<: *alias` merge key: take the aliased map's entries that are not set here.
-        const merged = this.convert(pair.value as YamlNode, mapStart, depth + 1);
-        if (merged.kind === 'map') for (const e of merged.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+        // `<<: *alias` or `<<: [*a, *b]`: merged entries apply where this map (or an earlier alias) says nothing.
+        const source = this.convert(pair.value as YamlNode, mapStart, depth + 1);
+        const maps = source.kind === 'seq' ? source.items : [source];
+        for (const m of maps) if (m.kind === 'map') merged.push(...m.entries.filter((e) => !merged.some((x) => x.key === e.key)));
         continue;
       }
       const keyRangeRaw = keyNode?.range ?? [mapStart, mapStart];
@@ -139,12 +141,14 @@ class ChunkConverter {
       const value = this.convert(pair.value as YamlNode, keyRangeRaw[1], depth + 1);
       entries.push({ key, keyRange, value });
     }
-    return entries;
+    return [...entries, ...merged.filter((e) => !entries.some((x) => x.key === e.key))];
   }
 }
 
 function problemsOf(chunk: ParsedChunk, conv: ChunkConverter, file: string): ParseProblem[] {
-  return chunk.doc.errors.map((e) => ({ file, range: conv.range(e.pos[0], e.pos[1]), message: e.message.split('\n')[0] }));
+  // The chunk's own trailing newline is ours, not the user's: keep problems on the chunk's last line.
+  const last = Math.max(chunk.text.length - 1, 0);
+  return chunk.doc.errors.map((e) => ({ file, range: conv.range(Math.min(e.pos[0], last), Math.min(e.pos[1], last)), message: e.message.split('\n')[0] }));
 }
 
 const TOP_LEVEL_KEY = /^(?:"[^"]*"|'[^']*'|[A-Za-z0-9_]+)\s*:(?:\s|$)/;
@@ -152,6 +156,11 @@ const TOP_LEVEL_KEY = /^(?:"[^"]*"|'[^']*'|[A-Za-z0-9_]+)\s*:(?:\s|$)/;
 interface Chunk {
   startLine: number;
   endLine: number; // exclusive
+}
+
+/** A chunk's text; it always ends with a newline so that a CRLF line's `\r` never sticks to the last value. */
+function chunkText(lines: string[], chunk: Chunk): string {
+  return `${lines.slice(chunk.startLine, chunk.endLine).join('\n')}\n`;
 }
 
 /** Splits into top-level sections; undefined when the document is not a plain block map. */
@@ -217,7 +226,7 @@ export function readYaml(text: string, file: string): YamlReadResult {
   for (const section of top) {
     const children = /^Resources\s*:/.test(lines[section.startLine]) ? splitChildren(lines, section) : undefined;
     if (!children) {
-      const chunk = parseChunk(lines.slice(section.startLine, section.endLine).join('\n'));
+      const chunk = parseChunk(chunkText(lines, section));
       const conv = new ChunkConverter(chunk, section.startLine, file);
       problems.push(...problemsOf(chunk, conv, file));
       // A broken section still yields what the parser could recover.
@@ -235,7 +244,7 @@ function readChunkedSection(lines: string[], section: Chunk, children: Chunk[], 
   const keyRange: Range = { start: { line: section.startLine, character: 0 }, end: { line: section.startLine, character: key.length } };
   const entries: Entry[] = [];
   for (const child of children) {
-    const text = lines.slice(child.startLine, child.endLine).join('\n');
+    const text = chunkText(lines, child);
     const converted = remember(valueCache, `${file}\n${child.startLine}\n${text}`, () => {
       const chunk = parseChunk(text);
       const conv = new ChunkConverter(chunk, child.startLine, file);

@@ -1,0 +1,419 @@
+/** The predicate evaluator: every predicate kind, absent values, defaults, unknowns, 3-valued logic. */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseCloudFormation } from '../../server/src/core/formats/cloudformation/template';
+import { ModelIndex } from '../../server/src/core/model/model-index';
+import { Evaluator, type NamedCheck } from '../../server/src/core/rules/evaluator';
+import { all, any, fail, PASS, unknown, type Outcome } from '../../server/src/core/rules/outcome';
+import { scalarEquals } from '../../server/src/core/rules/leaf';
+import type { Pred } from '../../server/src/core/rules/types';
+import { lines, r } from './unit-helpers';
+
+const FILE = '/ws/t.yaml';
+const MESSAGES = { message: 'bad {value} at {path}', missingMessage: 'missing {path} (default {default})' };
+
+function evaluate(text: string, pred: Pred, resource = 'R', named: Map<string, NamedCheck> = new Map()): Outcome {
+  const t = parseCloudFormation(text, FILE, 'cloudformation-yaml');
+  assert.deepEqual(t.problems, []);
+  const model = new ModelIndex(t.resources);
+  const target = model.get(resource);
+  assert.ok(target, `resource ${resource}`);
+  return new Evaluator(model, named, { phiWords: [], phiPatterns: [] }).run(pred, target, MESSAGES);
+}
+
+/** `pass`, `unknown: <range> <reason>…`, or `fail: <range> <message>…` */
+function show(o: Outcome): string[] {
+  if (o.status === 'pass') return ['pass'];
+  if (o.status === 'unknown') return o.unknowns.map((u) => `unknown ${r(u.location.range)} ${u.reason}`);
+  return o.failures.map((f) => `fail ${r(f.location.range)} ${f.message}`);
+}
+
+/** A template whose resource R has the given property lines (6-space indented). */
+function withProps(...props: string[]): string {
+  return lines(
+    'Parameters:',
+    '  Def:',
+    '    Type: String',
+    "    Default: 'no'",
+    '  NoDef:',
+    '    Type: String',
+    'Conditions:',
+    '  C: !Equals [a, b]',
+    'Resources:',
+    '  R:',
+    '    Type: AWS::S3::Bucket',
+    '    Properties:',
+    ...props.map((p) => `      ${p}`),
+  );
+}
+// Property lines start at line 12, column 6.
+
+describe('leaf: exists', () => {
+  it('exists: true passes on a present value, fails on an absent one at the resource name', () => {
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'A', exists: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'B', exists: true })), ['fail 9:2-9:3 missing B (default )']);
+  });
+  it('absent nested value is reported on the nearest existing key', () => {
+    assert.deepEqual(show(evaluate(withProps('A:', '  X: 1'), { path: 'A.B', exists: true })), ['fail 12:6-12:7 missing A.B (default )']);
+  });
+  it('exists: false passes on absent, fails on present at the value', () => {
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'B', exists: false })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'A', exists: false })), ['fail 12:9-12:10 bad 1 at A']);
+  });
+  it('exists on a map, on an unknown value and on a reference', () => {
+    assert.deepEqual(show(evaluate(withProps('A: { k: v }'), { path: 'A', exists: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: !Ref NoDef'), { path: 'A', exists: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: !Ref NoDef'), { path: 'A', exists: false })), ['fail 12:9-12:19 bad A at A']);
+  });
+  it('exists below an unknown value is unknown, never a failure', () => {
+    const text = withProps('A: !FindInMap [M, k, v]');
+    assert.equal(evaluate(text, { path: 'A.B', exists: false }).status, 'unknown');
+    assert.equal(evaluate(text, { path: 'A.B', exists: true }).status, 'unknown');
+  });
+  it('paths through list indexes, and a scalar where a map was expected', () => {
+    const text = withProps('L:', '  - { X: true }', '  - { X: false }', 'S: text');
+    assert.deepEqual(show(evaluate(text, { path: 'L.0.X', equals: true })), ['pass']);
+    assert.deepEqual(show(evaluate(text, { path: 'L.1.X', equals: true })), ['fail 14:15-14:20 bad false at L.1.X']);
+    assert.deepEqual(show(evaluate(text, { path: 'L.5.X', equals: true })), ['fail 12:6-12:7 missing L.5.X (default )']);
+    assert.deepEqual(show(evaluate(text, { path: 'S.X', equals: true })), ['fail 15:6-15:7 missing S.X (default )']);
+  });
+  it('resource without Properties: absent at the resource name', () => {
+    const text = lines('Resources:', '  R:', '    Type: AWS::S3::Bucket');
+    assert.deepEqual(show(evaluate(text, { path: 'A', exists: true })), ['fail 1:2-1:3 missing A (default )']);
+  });
+});
+
+describe('leaf: equals / notEquals', () => {
+  it('equals on literals, with CloudFormation coercions', () => {
+    assert.deepEqual(show(evaluate(withProps('A: true'), { path: 'A', equals: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: "true"'), { path: 'A', equals: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: "True"'), { path: 'A', equals: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: "5"'), { path: 'A', equals: 5 })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 5'), { path: 'A', equals: '5' })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: false'), { path: 'A', equals: true })), ['fail 12:9-12:14 bad false at A']);
+    assert.deepEqual(show(evaluate(withProps('A: "x"'), { path: 'A', equals: 'y' })), ['fail 12:9-12:12 bad "x" at A']);
+  });
+  it('scalarEquals edge cases', () => {
+    assert.equal(scalarEquals(null, 0), false);
+    assert.equal(scalarEquals('', 0), false);
+    assert.equal(scalarEquals('yes', true), false);
+    assert.equal(scalarEquals(null, null), true);
+    assert.equal(scalarEquals(1, true), false);
+  });
+  it('equals on an absent value fails; with default: it uses the default', () => {
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', equals: true })), ['fail 9:2-9:3 missing A (default )']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', equals: true, default: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', equals: true, default: false })), ['fail 9:2-9:3 missing A (default false)']);
+  });
+  it('absent: pass / fail override', () => {
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', equals: true, absent: 'pass' })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', notEquals: true, absent: 'fail' })), ['fail 9:2-9:3 missing A (default )']);
+  });
+  it('notEquals passes on absent, fails on the forbidden value', () => {
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', notEquals: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: true'), { path: 'A', notEquals: true })), ['fail 12:9-12:13 bad true at A']);
+    assert.deepEqual(show(evaluate(withProps('A: false'), { path: 'A', notEquals: true })), ['pass']);
+  });
+  it('a value from a parameter Default: fails with a note and a related location at the Default', () => {
+    const o = evaluate(withProps('A: !Ref Def'), { path: 'A', equals: 'yes' });
+    assert.deepEqual(show(o), ['fail 12:9-12:17 bad "no" at A (the value comes from the Default of parameter Def)']);
+    assert.equal(o.status, 'fail');
+    if (o.status !== 'fail') return;
+    assert.deepEqual(o.failures[0].related?.map((x) => `${r(x.location.range)} ${x.message}`), ['3:13-3:17 value set here (the Default of parameter Def)']);
+    // The fix targets the Default, not the Ref.
+    assert.equal(r(o.failures[0].fix!.present!.range), '3:13-3:17');
+  });
+  it('a parameter without Default is unknown, never a violation', () => {
+    assert.deepEqual(show(evaluate(withProps('A: !Ref NoDef'), { path: 'A', equals: true })), ['unknown 12:9-12:19 parameter NoDef has no Default']);
+    assert.deepEqual(show(evaluate(withProps('A: !Ref NoDef'), { path: 'A', notEquals: true })), ['unknown 12:9-12:19 parameter NoDef has no Default']);
+  });
+  it('a reference and a map are unknown for value tests', () => {
+    const text = lines('Resources:', '  K:', '    Type: AWS::KMS::Key', '  R:', '    Type: AWS::S3::Bucket', '    Properties:', '      A: !Ref K', '      M: { x: 1 }');
+    assert.deepEqual(show(evaluate(text, { path: 'A', equals: 'x' })), ['unknown 6:9-6:15 refers to K']);
+    assert.deepEqual(show(evaluate(text, { path: 'M', equals: 'x' })), ['unknown 7:9-7:17 M is not a single value']);
+  });
+});
+
+describe('leaf: in / notIn / matches / notMatches / numeric', () => {
+  it('in', () => {
+    assert.deepEqual(show(evaluate(withProps('A: aws:kms'), { path: 'A', in: ['AES256', 'aws:kms'] })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: none'), { path: 'A', in: ['AES256', 'aws:kms'] })), ['fail 12:9-12:13 bad "none" at A']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', in: ['AES256'] })), ['fail 9:2-9:3 missing A (default )']);
+  });
+  it('notIn', () => {
+    assert.deepEqual(show(evaluate(withProps('A: TLSv1.2'), { path: 'A', notIn: ['TLSv1', 'SSLv3'] })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: SSLv3'), { path: 'A', notIn: ['TLSv1', 'SSLv3'] })), ['fail 12:9-12:14 bad "SSLv3" at A']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', notIn: ['x'] })), ['pass']);
+  });
+  it('matches and notMatches, with ignoreCase', () => {
+    assert.deepEqual(show(evaluate(withProps('A: https://x'), { path: 'A', matches: '^https://' })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: HTTPS://x'), { path: 'A', matches: '^https://' })), ['fail 12:9-12:18 bad "HTTPS://x" at A']);
+    assert.deepEqual(show(evaluate(withProps('A: HTTPS://x'), { path: 'A', matches: '^https://', ignoreCase: true })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: Aurora-mysql'), { path: 'A', notMatches: '^aurora', ignoreCase: true })), ['fail 12:9-12:21 bad "Aurora-mysql" at A']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', notMatches: 'x' })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { path: 'A', matches: 'x' })), ['fail 9:2-9:3 missing A (default )']);
+  });
+  it('numeric min/max', () => {
+    const pred: Pred = { path: 'A', numeric: true, min: 7, max: 35 };
+    assert.deepEqual(show(evaluate(withProps('A: 7'), pred)), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 35'), pred)), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: "30"'), pred)), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 6'), pred)), ['fail 12:9-12:10 bad 6 at A']);
+    assert.deepEqual(show(evaluate(withProps('A: 36'), pred)), ['fail 12:9-12:11 bad 36 at A']);
+    assert.deepEqual(show(evaluate(withProps('A: many'), pred)), ['fail 12:9-12:13 bad "many" at A']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { ...pred, default: 1 })), ['fail 9:2-9:3 missing A (default 1)']);
+    assert.deepEqual(show(evaluate(withProps('B: 1'), { ...pred, default: 10 })), ['pass']);
+  });
+  it('numeric: an empty value is not the number 0', () => {
+    assert.equal(evaluate(withProps('A:'), { path: 'A', numeric: true, min: 0 }).status, 'fail');
+  });
+});
+
+describe('Fn::If on a leaf', () => {
+  it('both branches are evaluated; the failure is reported on the failing branch', () => {
+    assert.deepEqual(show(evaluate(withProps('A: !If [C, true, false]'), { path: 'A', equals: true })), ['fail 12:23-12:28 bad false at A']);
+    assert.deepEqual(show(evaluate(withProps('A: !If [C, true, "true"]'), { path: 'A', equals: true })), ['pass']);
+  });
+  it('a NoValue branch is absent and is reported where it is written', () => {
+    const o = evaluate(withProps('A: !If [C, true, !Ref AWS::NoValue]'), { path: 'A', equals: true });
+    assert.deepEqual(show(o), ['fail 12:23-12:40 missing A (default )']);
+  });
+  it('a map-valued If: descend into both branches', () => {
+    const text = withProps('A: !If', '  - C', '  - { X: 1 }', '  - { Y: 1 }');
+    assert.deepEqual(show(evaluate(text, { path: 'A.X', exists: true })), ['fail 15:10-15:18 missing A.X (default )']);
+  });
+  it('a branch that is unknown plus a branch that fails → fail', () => {
+    assert.equal(evaluate(withProps('A: !If [C, !Ref NoDef, false]'), { path: 'A', equals: true }).status, 'fail');
+  });
+  it('a branch that is unknown plus a passing branch → unknown', () => {
+    assert.equal(evaluate(withProps('A: !If [C, !Ref NoDef, true]'), { path: 'A', equals: true }).status, 'unknown');
+  });
+});
+
+describe('compound predicates', () => {
+  it('allOf: any failure fails, else any unknown is unknown', () => {
+    const text = withProps('A: 1', 'B: !Ref NoDef');
+    assert.deepEqual(show(evaluate(text, { allOf: [{ path: 'A', equals: 1 }, { path: 'A', numeric: true, min: 1 }] })), ['pass']);
+    assert.deepEqual(show(evaluate(text, { allOf: [{ path: 'A', equals: 2 }, { path: 'B', equals: 1 }] })), ['fail 12:9-12:10 bad 1 at A']);
+    assert.equal(evaluate(text, { allOf: [{ path: 'A', equals: 1 }, { path: 'B', equals: 1 }] }).status, 'unknown');
+  });
+  it('allOf with a path applies its children below it', () => {
+    const text = withProps('Enc:', '  Algo: aws:kms', '  Key: k');
+    assert.deepEqual(show(evaluate(text, { path: 'Enc', allOf: [{ path: 'Algo', equals: 'aws:kms' }, { path: 'Key', exists: true }] })), ['pass']);
+    assert.deepEqual(show(evaluate(text, { path: 'Enc', allOf: [{ path: 'Algo', equals: 'AES256' }] })), ['fail 13:14-13:21 bad "aws:kms" at Algo']);
+  });
+  it('anyOf: any pass passes, else unknown, else the first failure', () => {
+    const text = withProps('A: 1', 'B: !Ref NoDef');
+    assert.deepEqual(show(evaluate(text, { anyOf: [{ path: 'A', equals: 2 }, { path: 'A', equals: 1 }] })), ['pass']);
+    assert.equal(evaluate(text, { anyOf: [{ path: 'A', equals: 2 }, { path: 'B', equals: 1 }] }).status, 'unknown');
+    assert.deepEqual(show(evaluate(text, { anyOf: [{ path: 'A', equals: 2 }, { path: 'A', equals: 3 }] })), ['fail 12:9-12:10 bad 1 at A']);
+  });
+  it('anyOf over an Fn::If where each branch satisfies a different alternative passes', () => {
+    const text = withProps('A: !If [C, a, b]');
+    assert.deepEqual(show(evaluate(text, { anyOf: [{ path: 'A', equals: 'a' }, { path: 'A', equals: 'b' }] })), ['pass']);
+  });
+  it('not: inverts pass and fail; unknown stays unknown', () => {
+    const text = withProps('A: 1', 'B: !Ref NoDef');
+    assert.deepEqual(show(evaluate(text, { not: { path: 'A', equals: 2 } })), ['pass']);
+    assert.deepEqual(show(evaluate(text, { not: { path: 'A', equals: 1 }, message: 'A must not be 1' })), ['fail 12:6-13:19 A must not be 1']);
+    assert.equal(r(evalRootRange(text)), '12:6-13:19');
+    assert.equal(evaluate(text, { not: { path: 'B', equals: 1 } }).status, 'unknown');
+  });
+  it('not over an Fn::If fails when one branch makes the inner test pass', () => {
+    const text = withProps('A: !If [C, bad, good]');
+    assert.equal(evaluate(text, { not: { path: 'A', equals: 'bad' } }).status, 'fail');
+  });
+  it('if-then: condition false → pass; true → then; unknown condition with failing then → unknown', () => {
+    const pred: Pred = { if: { path: 'Engine', equals: 'mysql' }, then: { path: 'Enc', equals: true } };
+    assert.deepEqual(show(evaluate(withProps('Engine: postgres', 'Enc: false'), pred)), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('Engine: mysql', 'Enc: true'), pred)), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('Engine: mysql', 'Enc: false'), pred)), ['fail 13:11-13:16 bad false at Enc']);
+    assert.equal(evaluate(withProps('Engine: !Ref NoDef', 'Enc: false'), pred).status, 'unknown');
+  });
+});
+
+/** The range of R's resolved Properties map (where a `not` without path reports). */
+function evalRootRange(text: string) {
+  const t = parseCloudFormation(text, FILE, 'cloudformation-yaml');
+  return t.resources.find((x) => x.name === 'R')!.properties!.range;
+}
+
+describe('lists: each / some', () => {
+  const list = withProps('L:', '  - { X: true, N: a }', '  - { X: false, N: b }', '  - { X: !Ref NoDef, N: c }');
+  it('each: failures are reported per failing item', () => {
+    assert.deepEqual(show(evaluate(list, { path: 'L', each: { path: 'X', equals: true } })), ['fail 14:15-14:20 bad false at X']);
+  });
+  it('each: all pass / unknown when only unknowns remain', () => {
+    const text = withProps('L:', '  - { X: true }', '  - { X: !Ref NoDef }');
+    assert.equal(evaluate(text, { path: 'L', each: { path: 'X', equals: true } }).status, 'unknown');
+    assert.deepEqual(show(evaluate(withProps('L: [{ X: true }]'), { path: 'L', each: { path: 'X', equals: true } })), ['pass']);
+  });
+  it('each: absent list passes unless absent: fail; empty list passes', () => {
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'L', each: { path: 'X', equals: true } })), ['pass']);
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'L', each: { path: 'X', equals: true }, absent: 'fail' })), ['fail 9:2-9:3 missing L (default )']);
+    assert.deepEqual(show(evaluate(withProps('L: []'), { path: 'L', each: { path: 'X', equals: true } })), ['pass']);
+  });
+  it('each over a list that is a parameter-free unknown → unknown', () => {
+    assert.equal(evaluate(withProps('L: !Split [",", !Ref NoDef]'), { path: 'L', each: { equals: 'x' } }).status, 'unknown');
+  });
+  it('some: one matching item passes', () => {
+    assert.deepEqual(show(evaluate(list, { path: 'L', some: { path: 'N', equals: 'b' } })), ['pass']);
+  });
+  it('some: no matching item fails at the list; absent and empty lists fail', () => {
+    assert.deepEqual(show(evaluate(list, { path: 'L', some: { path: 'N', equals: 'z' } })), ['fail 13:8-15:33 bad  at ']);
+    assert.deepEqual(show(evaluate(withProps('A: 1'), { path: 'L', some: { equals: 'x' } })), ['fail 9:2-9:3 missing L (default )']);
+    assert.deepEqual(show(evaluate(withProps('L: []'), { path: 'L', some: { equals: 'x' } })), ['fail 12:9-12:11 bad  at ']);
+  });
+  it('some: an unknown item and no passing item → unknown', () => {
+    assert.equal(evaluate(list, { path: 'L', some: { path: 'X', equals: 'zzz' } }).status, 'unknown');
+  });
+  it('some: an item inside Fn::If with an AWS::NoValue other branch does not satisfy it in both cases', () => {
+    const text = withProps('L:', '  - !If [C, { X: true }, !Ref AWS::NoValue]');
+    assert.equal(evaluate(text, { path: 'L', some: { path: 'X', equals: true } }).status, 'fail');
+  });
+  it('each on scalar items (no path)', () => {
+    assert.deepEqual(show(evaluate(withProps('L: [a, b, B]'), { path: 'L', each: { matches: '^[a-z]$' } })), ['fail 12:16-12:17 bad "B" at ']);
+  });
+});
+
+describe('follow', () => {
+  const text = lines(
+    'Resources:',
+    '  Key:',
+    '    Type: AWS::KMS::Key',
+    '    Properties:',
+    '      EnableKeyRotation: false',
+    '  Good:',
+    '    Type: AWS::KMS::Key',
+    '    Properties:',
+    '      EnableKeyRotation: true',
+    '  Q:',
+    '    Type: AWS::SQS::Queue',
+    '  R:',
+    '    Type: AWS::S3::Bucket',
+    '    Properties:',
+    '      K1: !Ref Key',
+    '      K2: !GetAtt Good.Arn',
+    '      K3: !Ref Q',
+    '      K4: arn:aws:kms:us-east-1:1:key/x',
+    '      K5: default.redis6.x',
+    '      K6: !Ref AWS::AccountId',
+  );
+  const then: Pred = { path: 'EnableKeyRotation', equals: true };
+  const f = (path: string, extra: Partial<Extract<Pred, { follow: string[] }>> = {}): Pred => ({ path, follow: ['AWS::KMS::Key'], then, ...extra });
+
+  it('a failing followed resource is reported on the reference, with the target as related', () => {
+    const o = evaluate(text, f('K1'));
+    assert.deepEqual(show(o), ['fail 14:10-14:18 bad false at EnableKeyRotation']);
+    if (o.status !== 'fail') return;
+    assert.deepEqual(o.failures[0].related?.map((x) => r(x.location.range)), ['4:25-4:30']);
+    assert.equal(o.failures[0].via?.kind, 'followed');
+    assert.equal(o.failures[0].via?.resource?.name, 'Key');
+  });
+  it('a message on the follow predicate replaces the inner one, with {value} = target name', () => {
+    assert.deepEqual(show(evaluate(text, f('K1', { message: '{value} rotates no keys' }))), ['fail 14:10-14:18 Key rotates no keys']);
+  });
+  it('GetAtt to a passing target passes', () => {
+    assert.deepEqual(show(evaluate(text, f('K2'))), ['pass']);
+  });
+  it('a reference to a resource of another type is unknown', () => {
+    assert.deepEqual(show(evaluate(text, f('K3'))), ['unknown 16:10-16:16 refers to Q']);
+  });
+  it('a literal name outside the template: unknown by default; external pass / fail', () => {
+    assert.equal(evaluate(text, f('K4')).status, 'unknown');
+    assert.deepEqual(show(evaluate(text, f('K4', { external: 'pass' }))), ['pass']);
+    assert.deepEqual(show(evaluate(text, f('K4', { external: 'fail' }))), ['fail 17:10-17:39 bad arn:aws:kms:us-east-1:1:key/x at ']);
+  });
+  it('a default.* name fails (service default, not customer managed)', () => {
+    assert.deepEqual(show(evaluate(text, f('K5'))), ['fail 18:10-18:26 missing  (default )']);
+  });
+  it('an absent reference fails with the missing message', () => {
+    assert.deepEqual(show(evaluate(text, f('K9'))), ['fail 11:2-11:3 missing K9 (default )']);
+  });
+  it('an unknown value (pseudo parameter) is unknown', () => {
+    assert.equal(evaluate(text, f('K6')).status, 'unknown');
+  });
+});
+
+describe('referencedBy', () => {
+  const pred: Pred = { referencedBy: ['AWS::S3::BucketPolicy'], via: 'Bucket', then: { path: 'PolicyDocument.Version', equals: '2012-10-17' } };
+  const base = ['Conditions:', '  C: !Equals [a, b]', 'Resources:', '  R:', '    Type: AWS::S3::Bucket'];
+
+  it('no referencing resource → fail at the resource name (none-referencing)', () => {
+    const o = evaluate(lines(...base), pred);
+    assert.deepEqual(show(o), ['fail 3:2-3:3 missing  (default )']);
+    if (o.status === 'fail') assert.equal(o.failures[0].via?.kind, 'none-referencing');
+  });
+  it('a referencing resource that satisfies then → pass', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !Ref R', '      PolicyDocument:', "        Version: '2012-10-17'");
+    assert.deepEqual(show(evaluate(text, pred)), ['pass']);
+  });
+  it('a referencing resource that fails then → fail at this resource with related locations', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !Ref R', '      PolicyDocument:', "        Version: '2008-10-17'");
+    const o = evaluate(text, pred);
+    assert.deepEqual(show(o), ['fail 3:2-3:3 bad P at ']);
+    if (o.status !== 'fail') return;
+    assert.deepEqual(o.failures[0].related?.map((x) => r(x.location.range)), ['10:17-10:29', '5:2-5:3']);
+    assert.equal(o.failures[0].via?.kind, 'referencing');
+  });
+  it('references through another property do not count', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Other: !Ref R');
+    assert.equal(evaluate(text, pred).status, 'fail');
+  });
+  it('a candidate whose via is unknown makes the outcome unknown', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !ImportValue shared-bucket');
+    assert.deepEqual(show(evaluate(text, pred)), ['unknown 5:2-5:3 P may apply to R']);
+  });
+  it('without then, any referencing resource passes', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !Ref R');
+    assert.deepEqual(show(evaluate(text, { referencedBy: ['AWS::S3::BucketPolicy'], via: 'Bucket' })), ['pass']);
+  });
+  it('a reference inside an Fn::If branch counts', () => {
+    const text = lines(...base, '  P:', '    Type: AWS::S3::BucketPolicy', '    Properties:', '      Bucket: !If [C, !Ref R, other]');
+    assert.deepEqual(show(evaluate(text, { referencedBy: ['AWS::S3::BucketPolicy'], via: 'Bucket' })), ['pass']);
+  });
+});
+
+describe('named checks and limits', () => {
+  it('a named check receives its args and a context that can evaluate predicates', () => {
+    let seen: Record<string, unknown> | undefined;
+    const named = new Map<string, NamedCheck>([
+      ['my-check', (cursor, args, ctx, messages) => {
+        seen = args;
+        return ctx.evaluate({ path: 'A', equals: 1 }, cursor, messages);
+      }],
+    ]);
+    assert.deepEqual(show(evaluate(withProps('A: 2'), { check: 'my-check', args: { k: 'v' } }, 'R', named)), ['fail 12:9-12:10 bad 2 at A']);
+    assert.deepEqual(seen, { k: 'v' });
+  });
+  it('an unknown named check throws (the engine turns it into a rule error)', () => {
+    assert.throws(() => evaluate(withProps('A: 1'), { check: 'no-such-check' }), /unknown named check no-such-check/);
+  });
+  it('very deep predicate nesting is cut off as unknown', () => {
+    let pred: Pred = { path: 'A', equals: 1 };
+    for (let i = 0; i < 40; i++) pred = { allOf: [pred] };
+    assert.deepEqual(show(evaluate(withProps('A: 2'), pred)), ['unknown 9:2-9:3 rule nested too deeply']);
+  });
+});
+
+describe('3-valued combination (outcome.ts)', () => {
+  const loc = { file: FILE, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } };
+  const F = fail({ location: loc, message: 'f1' });
+  const F2 = fail({ location: loc, message: 'f2' });
+  const U = unknown(loc, 'u');
+  it('all', () => {
+    assert.equal(all([]).status, 'pass');
+    assert.equal(all([PASS, PASS]).status, 'pass');
+    assert.equal(all([PASS, U]).status, 'unknown');
+    assert.equal(all([U, F]).status, 'fail');
+    const both = all([F, F2]);
+    assert.deepEqual(both.status === 'fail' ? both.failures.map((x) => x.message) : [], ['f1', 'f2']);
+  });
+  it('any', () => {
+    assert.equal(any([F, PASS]).status, 'pass');
+    assert.equal(any([F, U]).status, 'unknown');
+    const first = any([F, F2]);
+    assert.deepEqual(first.status === 'fail' ? first.failures.map((x) => x.message) : [], ['f1']);
+    assert.equal(any([U, PASS]).status, 'pass');
+  });
+});
