@@ -23,6 +23,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', pattern: '**/*.template' },
+      { scheme: 'file', pattern: '**/*.tf' },
+      { scheme: 'file', pattern: '**/*.tfvars' },
       { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.hipaa-lint.yaml') },

@@ -30,7 +30,7 @@ function finding(over: Partial<Finding>): Finding {
 }
 
 function result(file: string, findings: Finding[], ruleErrors: string[] = []): AnalysisResult {
-  return { file, format: 'cloudformation-yaml', status: 'analysed', reason: 'has Resources with AWS:: types', findings, problems: [], ruleErrors, outcomes: [], rules, config: defaultConfig() };
+  return { file, format: 'cloudformation-yaml', status: 'analysed', reason: 'has Resources with AWS:: types', findings, problems: [], ruleErrors, outcomes: [], sources: [], rules, config: defaultConfig() };
 }
 
 describe('reports on hand-made results', () => {

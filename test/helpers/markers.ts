@@ -1,4 +1,5 @@
 /** Example snippets mark expected finding ranges with «…»; this strips the marks and returns the ranges. */
+import * as path from 'node:path';
 import type { Range } from '../../server/src/core/model/types';
 
 export function stripMarkers(marked: string): { text: string; ranges: Range[] } {
@@ -36,6 +37,30 @@ export function fileNameFor(format: string): string {
     case 'cdk': return 'stack.ts';
     default: throw new Error(`unknown format ${format}`);
   }
+}
+
+export interface ExampleFile {
+  file: string;
+  text: string;
+  ranges: Range[];
+}
+
+const FILE_MARKER = /^(?:#|\/\/) file: (\S+)\s*$/;
+
+/**
+ * An example may hold several files (a Terraform module split over two files): a line
+ * `# file: storage.tf` starts the next one. The first file is named after the format.
+ */
+export function exampleFiles(marked: string, format: string, dir: string): ExampleFile[] {
+  const files: { name: string; lines: string[] }[] = [{ name: fileNameFor(format), lines: [] }];
+  for (const line of marked.split('\n')) {
+    const m = FILE_MARKER.exec(line);
+    if (m) files.push({ name: m[1], lines: [] });
+    else files[files.length - 1].lines.push(line);
+  }
+  return files
+    .filter((f, i) => i === 0 || f.lines.length)
+    .map((f) => ({ file: path.join(dir, f.name), ...stripMarkers(f.lines.join('\n')) }));
 }
 
 export function showRange(r: Range): string {

@@ -41,10 +41,10 @@ describe('fixAll', () => {
       'rds.storage-encrypted', 'rds.storage-encrypted', 'rds.storage-encrypted', 'rds.storage-encrypted',
       't.no-fix', 't.no-fix', 't.versioning', 't.versioning',
     ]);
-    const { edit, applied } = fixAll(before);
-    assert.ok(edit);
+    const { edits, applied } = fixAll(before);
+    assert.equal(edits.length, 1, 'one edit for the one file');
     assert.equal(applied, 6);
-    const out = applyEdits(text, [edit]);
+    const out = applyEdits(text, edits);
     const after = run(out, rules);
     assert.deepEqual(after.problems, [], out);
     assert.deepEqual(active(after).map((f) => `${f.ruleId} ${f.resource?.name}`).sort(), ['t.no-fix Bucket', 't.no-fix Bucket2']);
@@ -88,9 +88,9 @@ describe('fixAll', () => {
       },
     }, null, 2);
     const before = run(text, rules, { file: '/ws/t.json' });
-    const { edit, applied } = fixAll(before);
+    const { edits, applied } = fixAll(before);
     assert.equal(applied, 3);
-    const out = applyEdits(text, [edit!]);
+    const out = applyEdits(text, edits);
     const parsed = JSON.parse(out);
     assert.equal(parsed.Resources.Db1.Properties.StorageEncrypted, true);
     assert.equal(parsed.Resources.Db2.Properties.StorageEncrypted, true);
@@ -100,9 +100,9 @@ describe('fixAll', () => {
 
   it('suppressed findings are left alone', () => {
     const text = lines('Resources:', '  Db1: # hipaa:ignore rds.storage-encrypted -- test fixture', '    Type: AWS::RDS::DBInstance', '    Properties:', '      StorageEncrypted: false');
-    const { edit, applied } = fixAll(run(text, ruleSet([RDS_RULE])));
+    const { edits, applied } = fixAll(run(text, ruleSet([RDS_RULE])));
     assert.equal(applied, 0);
-    assert.equal(edit, undefined);
+    assert.deepEqual(edits, []);
   });
 
   it('several failures of one rule with the same message on one resource are all fixed', () => {
@@ -110,14 +110,14 @@ describe('fixAll', () => {
     const text = lines('Resources:', '  B:', '    Type: AWS::S3::Bucket', '    Properties:', '      Rules:', '        - Enabled: false', '        - Enabled: false');
     const before = run(text, each);
     assert.equal(active(before).length, 2);
-    const { edit } = fixAll(before);
-    const out = applyEdits(text, [edit!]);
+    const { edits } = fixAll(before);
+    const out = applyEdits(text, edits);
     assert.deepEqual(active(run(out, each)).map((f) => f.message), [], out);
   });
 
   it('nothing to fix → no edit', () => {
     const text = lines('Resources:', '  Db1:', '    Type: AWS::RDS::DBInstance', '    Properties:', '      StorageEncrypted: true');
-    assert.deepEqual(fixAll(run(text, ruleSet([RDS_RULE]))), { edit: undefined, applied: 0 });
+    assert.deepEqual(fixAll(run(text, ruleSet([RDS_RULE]))), { edits: [], applied: 0 });
   });
 });
 

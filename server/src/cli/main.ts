@@ -13,6 +13,7 @@ import { EXIT_ERROR, EXIT_OK, exitCodeOf } from './exit-code';
 import { processIo, useColor, writeReport, type Io } from './output';
 import { packageInfo } from './package-info';
 import { collectFiles } from '../core/workspace/walk';
+import { initTerraform } from '../core/formats/terraform/runtime';
 
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const fatal = (message: string) => {
@@ -36,6 +37,7 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     return EXIT_OK;
   }
   try {
+    await initTerraform();
     return run(options, io);
   } catch (e) {
     if (e instanceof ConfigError) return fatal(`bad configuration: ${e.message.split('\n')[0]}`);

@@ -5,11 +5,13 @@
 import { defaultConfig, type Config } from './config/config';
 import { matchesGlobs } from './config/globs';
 import type { Citation, Finding } from './findings';
-import { parseCloudFormation, type CloudFormationTemplate } from './formats/cloudformation/template';
+import { parseCloudFormation } from './formats/cloudformation/template';
 import { formatOf } from './formats/detect';
+import { isTfvars, parseTerraformModule } from './formats/terraform/module';
+import { isTerraformReady } from './formats/terraform/runtime';
 import { ModelIndex } from './model/model-index';
 import { comparePositions } from './model/positions';
-import type { Format, ParseProblem, Resource } from './model/types';
+import type { Format, ParseProblem, Resource, Template } from './model/types';
 import { namedChecks } from './rules/checks';
 import { Evaluator } from './rules/evaluator';
 import { loadRuleSet, type RuleSet } from './rules/loader';
@@ -26,7 +28,20 @@ export interface AnalyzeInput {
   /** Workspace root for relative globs when the config has no file. */
   root?: string;
   rules?: RuleSet;
+  /**
+   * The other files analysed together with this one: for Terraform, every `.tf`, `terraform.tfvars`
+   * and `*.auto.tfvars` of the module folder (the caller reads them; open buffers win over disk).
+   */
+  siblings?: SourceFile[];
 }
+
+export interface SourceFile {
+  file: string;
+  text: string;
+}
+
+/** A parsed template or module: the shared model plus why it is (or is not) one. */
+export type ParsedModel = Template & { detection: { isTemplate: boolean; reason: string } };
 
 export interface AnalysisResult {
   file: string;
@@ -40,7 +55,9 @@ export interface AnalysisResult {
   ruleErrors: string[];
   /** Every rule checked on every resource, with its outcome (for "what passes here" hovers). */
   outcomes: RuleOutcome[];
-  template?: CloudFormationTemplate;
+  template?: ParsedModel;
+  /** Every file the analysis read (one for CloudFormation; the module's files for Terraform). */
+  sources: SourceFile[];
   rules: RuleSet;
   config: Config;
 }
@@ -55,22 +72,29 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const config = input.config ?? defaultConfig();
   const rules = input.rules ?? loadRuleSet();
   const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
-  const base = { file: input.file, findings: [], problems: [], ruleErrors: [], outcomes: [], rules, config };
+  const base = { file: input.file, findings: [], problems: [], ruleErrors: [], outcomes: [], sources: [{ file: input.file, text }], rules, config };
   const format = formatOf(input.file, text);
-  if (!format) return { ...base, status: 'skipped', reason: 'not a CloudFormation, Terraform or CDK file' };
+  if (!format) {
+    const reason = isTfvars(input.file) ? 'Terraform variable values: used when the module\'s .tf files are checked' : 'not a CloudFormation, Terraform or CDK file';
+    return { ...base, status: 'skipped', reason };
+  }
   if (matchesGlobs(input.file, config.exclude, config, input.root)) return { ...base, format, status: 'skipped', reason: 'excluded by configuration' };
   if (text.length > config.maxFileSizeKb * 1024) {
     return { ...base, format, status: 'skipped', reason: `larger than ${config.maxFileSizeKb} KB (maxFileSizeKb)` };
   }
-  const template = parseCloudFormation(text, input.file, format);
+  if (format === 'terraform' && !isTerraformReady()) {
+    return { ...base, format, status: 'skipped', reason: 'the Terraform parser is not initialised (initTerraform)' };
+  }
+  const { template, sources } = parseModel(format, input.file, text, input.siblings ?? []);
   const forced = input.force || matchesGlobs(input.file, config.include, config, input.root);
   if (!template.detection.isTemplate && !forced) {
-    return { ...base, format, status: 'skipped', reason: `not a CloudFormation template (${template.detection.reason})`, template };
+    const kind = format === 'terraform' ? 'a Terraform module with AWS resources' : 'a CloudFormation template';
+    return { ...base, sources, format, status: 'skipped', reason: `not ${kind} (${template.detection.reason})`, template };
   }
   const ruleErrors: string[] = [];
   const outcomes: RuleOutcome[] = [];
   const raw = runRules(template.resources, rules, config, ruleErrors, outcomes);
-  const findings = applySuppressions(raw, template, rules, config).sort(byPosition);
+  const findings = applySuppressions(raw, sources, template.resources, rules, config).sort(byPosition);
   return {
     ...base,
     format,
@@ -81,7 +105,17 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     ruleErrors,
     outcomes,
     template,
+    sources,
   };
+}
+
+function parseModel(format: Format, file: string, text: string, siblings: SourceFile[]): { template: ParsedModel; sources: SourceFile[] } {
+  if (format === 'terraform') {
+    const files = [{ file, text }, ...siblings.filter((s) => s.file !== file)];
+    const module = parseTerraformModule(files, { primary: file });
+    return { template: module, sources: module.files.map((f) => ({ file: f.file, text: f.text })) };
+  }
+  return { template: parseCloudFormation(text, file, format), sources: [{ file, text }] };
 }
 
 function runRules(resources: Resource[], rules: RuleSet, config: Config, ruleErrors: string[], outcomes: RuleOutcome[]): Finding[] {

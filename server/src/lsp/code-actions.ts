@@ -1,5 +1,7 @@
 /** Code actions: the rule's fix (preferred), "suppress with a reason", and fix-all. */
-import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type TextEdit as LspTextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { URI } from 'vscode-uri';
+import type { TextEdit } from '../core/fixes/text-edits';
 import type { AnalysisResult } from '../core/engine';
 import { fixAll, fixesFor, REASON_PLACEHOLDER } from '../core/fixes/fixes';
 import { findingFor } from './diagnostics';
@@ -28,7 +30,7 @@ export function codeActions(result: AnalysisResult, params: CodeActionParams, ca
           kind: CodeActionKind.QuickFix,
           diagnostics: [diagnostic],
           isPreferred: fix.isPreferred,
-          edit: { changes: { [uri]: fix.edits } },
+          edit: workspaceEdit(fix.edits, uri, result.file),
           command: fix.kind === 'suppress' && canSelectReason
             ? { title: 'Write the reason', command: SELECT_REASON_COMMAND, arguments: [uri, REASON_PLACEHOLDER] }
             : undefined,
@@ -49,7 +51,17 @@ export function codeActions(result: AnalysisResult, params: CodeActionParams, ca
 }
 
 export function resolveFixAll(result: AnalysisResult, action: CodeAction, uri: string): CodeAction {
-  const { edit, applied } = fixAll(result);
-  if (!edit || !applied) return { ...action, disabled: { reason: 'nothing left to fix automatically' } };
-  return { ...action, title: `${action.title} (${applied})`, edit: { changes: { [uri]: [edit] } } };
+  const { edits, applied } = fixAll(result);
+  if (!edits.length || !applied) return { ...action, disabled: { reason: 'nothing left to fix automatically' } };
+  return { ...action, title: `${action.title} (${applied})`, edit: workspaceEdit(edits, uri, result.file) };
+}
+
+/** Edits grouped by document: a Terraform fix may touch another file of the module. */
+export function workspaceEdit(edits: TextEdit[], uri: string, primaryFile?: string): WorkspaceEdit {
+  const changes: Record<string, LspTextEdit[]> = {};
+  for (const { file, range, newText } of edits) {
+    const target = file && file !== primaryFile ? URI.file(file).toString() : uri;
+    (changes[target] ??= []).push({ range, newText });
+  }
+  return { changes };
 }

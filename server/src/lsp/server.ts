@@ -24,6 +24,8 @@ import { hoverAt } from './hover';
 import { docsDirFor } from './rule-docs';
 import { ConfigCache, type EditorSettings } from './settings';
 import { statusOf, STATUS_NOTIFICATION } from './status';
+import { initTerraform } from '../core/formats/terraform/runtime';
+import { moduleSiblings, openModuleSiblings } from './module-files';
 import { registerWorkspaceScan } from './workspace-scan';
 
 export function startServer(connection: Connection): void {
@@ -44,11 +46,19 @@ export function startServer(connection: Connection): void {
   );
 
   const publish = (doc: TextDocument, result: AnalysisResult) => {
-    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.findings, docsDir) });
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: toDiagnostics(result.findings.filter((f) => f.file === result.file), docsDir) });
+    // A Terraform module's findings may point into its other files: publish those too (empty lists clear).
+    for (const source of result.sources) {
+      if (source.file === result.file || !source.file.endsWith('.tf')) continue;
+      const uri = URI.file(source.file).toString();
+      const open = documents.get(uri);
+      void connection.sendDiagnostics({ uri, version: open?.version, diagnostics: toDiagnostics(result.findings.filter((f) => f.file === source.file), docsDir) });
+    }
     void connection.sendNotification(STATUS_NOTIFICATION, statusOf(doc.uri, result));
     for (const e of result.ruleErrors) connection.console.error(`rule failed (others still ran): ${e}`);
   };
-  const cache = new AnalysisCache(configs, publish);
+  const ready = initTerraform().catch((e: Error) => connection.console.error(`Terraform support unavailable: ${e.message}`));
+  const cache = new AnalysisCache(configs, { ready, siblingsOf: (file) => moduleSiblings(file, documents), onResult: publish });
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -85,7 +95,14 @@ export function startServer(connection: Connection): void {
 
   documents.onDidOpen((e) => cache.schedule(e.document, 0));
   documents.onDidChangeContent((e) => {
-    void debounceFor(e.document).then((ms) => cache.schedule(e.document, ms));
+    void debounceFor(e.document).then((ms) => {
+      cache.schedule(e.document, ms);
+      // Open files of the same Terraform module depend on this one: re-check them too.
+      for (const other of openModuleSiblings(e.document.uri, documents)) {
+        cache.forget(other.uri);
+        cache.schedule(other, ms);
+      }
+    });
   });
   documents.onDidClose((e) => {
     cache.forget(e.document.uri);

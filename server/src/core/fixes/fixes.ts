@@ -3,25 +3,19 @@
  * "suppress with a reason". Fix-all applies preferred fixes one at a time, re-analysing in between,
  * so that fixes touching the same block never collide.
  */
-import { analyze, type AnalysisResult } from '../engine';
+import { analyze, type AnalysisResult, type ParsedModel, type SourceFile } from '../engine';
 import type { Finding } from '../findings';
-import type { CloudFormationTemplate } from '../formats/cloudformation/template';
 import type { Resource } from '../model/types';
 import { scalarOf, splitPath, valueOf } from '../model/values';
 import { resolvePath, rootCursor } from '../rules/cursor';
 import type { LeafFix } from '../rules/outcome';
-import { JsonEditor } from './json-edits';
+import { editorFor, type FixEditor } from './editors';
 import { applyEdits, diffEdit, type FixAction, type TextEdit } from './text-edits';
-import { YamlEditor } from './yaml-edits';
 import { nest } from './yaml-text';
 
 export const REASON_PLACEHOLDER = '<reason>';
 
-type Editor = YamlEditor | JsonEditor;
-
-function editorFor(template: CloudFormationTemplate): Editor {
-  return template.format === 'cloudformation-json' ? new JsonEditor(template) : new YamlEditor(template);
-}
+type Editor = FixEditor;
 
 /** `${name}` → the resource's name; `${prop:Engine}` → the literal value of one of its properties. */
 function substitute(value: unknown, resource: Resource): unknown {
@@ -56,7 +50,7 @@ function appendAt(editor: Editor, resource: Resource, path: string[], value: unk
   return [];
 }
 
-function uniqueName(template: CloudFormationTemplate, wanted: string): string {
+function uniqueName(template: ParsedModel, wanted: string): string {
   const taken = new Set(template.resources.map((r) => r.name));
   let name = wanted;
   for (let i = 2; taken.has(name); i++) name = `${wanted}${i}`;
@@ -74,8 +68,8 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
   const followedMissing = failure.via?.kind === 'followed' && !failure.via.resource;
   if (spec.addResource && (failure.via?.kind === 'none-referencing' || (followedMissing && spec.addResource.linkAs))) {
     const name = uniqueName(template, `${resource.name}${spec.addResource.nameSuffix}`);
-    const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource) };
-    edits = editor instanceof YamlEditor ? editor.addResource(template.resourcesMap, name, body) : editor.addResource(name, body);
+    const body = { Type: spec.addResource.type, Properties: substitute(spec.addResource.properties, resource) as Record<string, unknown> };
+    edits = editor.addResource(resource, name, body);
     // The link comes first: at the same position, LSP clients keep array order.
     if (spec.addResource.linkAs && failure.fix) edits = [...leafEdits(editor, { ...failure.fix, value: { Ref: name } }), ...edits];
   } else if (failure.via?.kind === 'referencing' && failure.via.resource && spec.appendToReferencing) {
@@ -94,19 +88,10 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
 
 function suppressFix(result: AnalysisResult, finding: Finding): FixAction | undefined {
   const template = result.template;
-  if (!template || !finding.resource) return undefined;
-  const resource = template.resources.find((r) => r.name === finding.resource!.name);
-  if (!resource) return undefined;
-  const title = `Suppress ${finding.ruleId} for ${resource.name} with a reason`;
-  if (template.format === 'cloudformation-json') {
-    const edits = new JsonEditor(template).suppressInMetadata(resource, finding.ruleId, REASON_PLACEHOLDER);
-    return { title, edits, isPreferred: false, kind: 'suppress' };
-  }
-  // Above the property when the finding is on one, otherwise above the resource's name.
-  const line = finding.file === resource.file && finding.range.start.line >= resource.range.start.line && finding.range.start.line <= resource.range.end.line
-    ? finding.range.start.line
-    : resource.nameRange.start.line;
-  return { title, edits: new YamlEditor(template).suppressAbove(line, finding.ruleId, REASON_PLACEHOLDER), isPreferred: false, kind: 'suppress' };
+  const resource = template?.resources.find((r) => r.name === finding.resource?.name);
+  if (!template || !resource) return undefined;
+  const edits = editorFor(template).suppress(finding, resource, REASON_PLACEHOLDER);
+  return { title: `Suppress ${finding.ruleId} for ${resource.name} with a reason`, edits, isPreferred: false, kind: 'suppress' };
 }
 
 export function fixesFor(result: AnalysisResult, finding: Finding): FixAction[] {
@@ -114,32 +99,57 @@ export function fixesFor(result: AnalysisResult, finding: Finding): FixAction[] 
   return [ruleFix(result, finding), suppressFix(result, finding)].filter((f): f is FixAction => !!f);
 }
 
-/** Applies every preferred fix; returns one edit spanning what changed (or undefined). */
-export function fixAll(result: AnalysisResult, maxRounds = 100): { edit?: TextEdit; applied: number } {
-  const original = result.template?.text;
-  if (original === undefined) return { applied: 0 };
+/** The edits of a fix applied to a set of files (edits without a file go to `primary`). */
+export function applyToFiles(texts: Map<string, string>, edits: TextEdit[], primary: string): Map<string, string> {
+  const out = new Map(texts);
+  const byFile = new Map<string, TextEdit[]>();
+  for (const e of edits) byFile.set(e.file ?? primary, [...(byFile.get(e.file ?? primary) ?? []), e]);
+  for (const [file, list] of byFile) out.set(file, applyEdits(out.get(file) ?? '', list));
+  return out;
+}
+
+/**
+ * Applies every preferred fix, one at a time, re-analysing (the whole module) in between. Returns one
+ * edit per changed file, spanning only what changed.
+ */
+export function fixAll(result: AnalysisResult, maxRounds = 100): { edits: TextEdit[]; applied: number } {
+  if (!result.template) return { edits: [], applied: 0 };
+  const original = new Map(result.sources.map((s) => [s.file, s.text]));
+  const reanalyse = (texts: Map<string, string>) => analyze({
+    file: result.file,
+    text: texts.get(result.file) ?? '',
+    siblings: [...texts].filter(([f]) => f !== result.file).map(([file, text]): SourceFile => ({ file, text })),
+    config: result.config,
+    rules: result.rules,
+    force: true,
+  });
   let current = result;
-  let text = original;
+  let texts = original;
   const tried = new Set<string>();
   let applied = 0;
   for (let round = 0; round < maxRounds; round++) {
-    let next: string | undefined;
+    let progressed = false;
     for (const finding of current.findings) {
-      const key = `${finding.ruleId}|${finding.resource?.name}|${finding.message}|${finding.range.start.line}:${finding.range.start.character}`;
+      const key = `${finding.ruleId}|${finding.resource?.name}|${finding.message}|${finding.file}:${finding.range.start.line}:${finding.range.start.character}`;
       if (tried.has(key) || finding.suppressed) continue;
       tried.add(key);
       const fix = fixesFor(current, finding).find((f) => f.isPreferred);
       if (!fix) continue;
-      const candidate = applyEdits(text, fix.edits);
-      const check = analyze({ file: result.file, text: candidate, config: result.config, rules: result.rules, force: true });
+      const candidate = applyToFiles(texts, fix.edits, result.file);
+      const check = reanalyse(candidate);
       if (check.problems.length > current.problems.length) continue; // never make the text worse
-      next = candidate;
+      texts = candidate;
       current = check;
+      progressed = true;
       break;
     }
-    if (next === undefined) break;
-    text = next;
+    if (!progressed) break;
     applied++;
   }
-  return { edit: diffEdit(original, text), applied };
+  const edits: TextEdit[] = [];
+  for (const [file, text] of texts) {
+    const edit = diffEdit(original.get(file) ?? '', text);
+    if (edit) edits.push({ ...edit, file });
+  }
+  return { edits, applied };
 }

@@ -5,6 +5,8 @@ import type { Range, Value } from '../model/types';
 export interface TextEdit {
   range: Range;
   newText: string;
+  /** The file the edit applies to, when not the analysed file (a Terraform module spans several). */
+  file?: string;
 }
 
 export interface FixAction {

@@ -84,9 +84,9 @@ export class YamlEditor {
     return [insertAt(at, this.style.eol + yamlItemLines(item, indent, this.style).join(this.style.eol))];
   }
 
-  addResource(resourcesMap: MapValue | undefined, name: string, body: Record<string, unknown>): TextEdit[] {
+  addResource(name: string, body: Record<string, unknown>): TextEdit[] {
     const existing = this.template.resources;
-    if (!resourcesMap || !existing.length) return [];
+    if (!existing.length) return [];
     const indent = ' '.repeat(existing[0].nameRange.start.character);
     const last = existing.reduce((a, b) => (b.range.end.line > a.range.end.line ? b : a));
     const at = this.endOfValue({ ...last.body!, range: last.range });

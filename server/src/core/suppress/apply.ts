@@ -1,7 +1,7 @@
 /** Marks findings covered by a suppression with a reason, and reports suppressions that are wrong. */
 import type { Config } from '../config/config';
 import type { Finding, FindingSeverity } from '../findings';
-import type { Template } from '../model/types';
+import type { Resource } from '../model/types';
 import type { RuleSet } from '../rules/loader';
 import { covers, inlineSuppressions, metadataSuppressions, type Suppression } from './suppressions';
 
@@ -11,8 +11,14 @@ export const META_RULES = {
   unused: 'suppression.unused',
 } as const;
 
-export function applySuppressions(findings: Finding[], template: Template, rules: RuleSet, config: Config): Finding[] {
-  const suppressions = [...inlineSuppressions(template.text, template.file, template.resources), ...metadataSuppressions(template.resources)];
+export function applySuppressions(
+  findings: Finding[], sources: { file: string; text: string }[], resources: Resource[], rules: RuleSet, config: Config,
+): Finding[] {
+  const suppressions = [
+    // Comments attach to what follows them in their own file (a Terraform module spans several).
+    ...sources.flatMap((s) => inlineSuppressions(s.text, s.file, resources.filter((r) => r.file === s.file))),
+    ...metadataSuppressions(resources),
+  ];
   const meta: Finding[] = [];
   const metaFinding = (id: string, s: Suppression, message: string) => {
     const rule = rules.byId.get(id);
