@@ -9,6 +9,7 @@ import { parseCloudFormation } from './formats/cloudformation/template';
 import { formatOf } from './formats/detect';
 import { isTfvars, parseTerraformModule } from './formats/terraform/module';
 import { isTerraformReady } from './formats/terraform/runtime';
+import { inTerraformTerms } from './formats/terraform/vocabulary';
 import { ModelIndex } from './model/model-index';
 import { comparePositions } from './model/positions';
 import type { Format, ParseProblem, Resource, Template } from './model/types';
@@ -94,7 +95,7 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   const ruleErrors: string[] = [];
   const outcomes: RuleOutcome[] = [];
   const raw = runRules(template.resources, rules, config, ruleErrors, outcomes);
-  const findings = applySuppressions(raw, sources, template.resources, rules, config).sort(byPosition);
+  const findings = applySuppressions(inFormatTerms(raw, format), sources, template.resources, rules, config).sort(byPosition);
   return {
     ...base,
     format,
@@ -107,6 +108,16 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
     template,
     sources,
   };
+}
+
+/** Messages say CloudFormation property names; a Terraform user reads the argument names instead. */
+function inFormatTerms(findings: Finding[], format: Format): Finding[] {
+  if (format !== 'terraform') return findings;
+  return findings.map((f) => {
+    const type = f.resource?.type;
+    if (!type) return f;
+    return { ...f, message: inTerraformTerms(f.message, type), related: f.related.map((r) => ({ ...r, message: inTerraformTerms(r.message, type) })) };
+  });
 }
 
 function parseModel(format: Format, file: string, text: string, siblings: SourceFile[]): { template: ParsedModel; sources: SourceFile[] } {
