@@ -5,8 +5,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/core/engine';
+import { initTerraform } from '../../server/src/core/formats/terraform/runtime';
 
 const EXAMPLES = path.resolve(__dirname, '..', '..', '..', 'examples');
 
@@ -20,6 +21,26 @@ function findings(rel: string): string[] {
 }
 
 describe('example templates', () => {
+  before(async () => {
+    await initTerraform();
+  });
+
+  it('the Terraform claims archive (two files) shows its deliberate findings and none that storage.tf fixes', () => {
+    const dir = path.join(EXAMPLES, 'terraform/claims-archive');
+    const [main, ...siblings] = ['main.tf', 'storage.tf'].map((f) => ({ file: path.join(dir, f), text: fs.readFileSync(path.join(dir, f), 'utf8') }));
+    const result = analyze({ ...main, siblings });
+    assert.equal(result.status, 'analysed', result.reason);
+    assert.deepEqual(result.problems, []);
+    const got = result.findings.map((f) => `${f.ruleId}@${f.resource?.name}`).sort();
+    assert.deepEqual(got, [
+      'logs.retention@aws_cloudwatch_log_group.ingest',
+      'rds.storage-encrypted@aws_db_instance.claims',
+      'rds.transport-encryption@aws_db_instance.claims',
+      's3.access-logging@aws_s3_bucket.claims',
+      's3.ssl-requests-only@aws_s3_bucket.claims',
+    ]);
+  });
+
   it('the compliant records store has no findings', () => {
     assert.deepEqual(findings('cloudformation/compliant-records-store.yaml'), []);
   });
