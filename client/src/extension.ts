@@ -23,6 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'json' },
       { scheme: 'file', language: 'jsonc' },
       { scheme: 'file', pattern: '**/*.template' },
+      { scheme: 'file', pattern: '**/*.cfn' },
+      // VS Code gives compose files their own language: they are still YAML files someone may open.
+      { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', pattern: '**/*.tf' },
       { scheme: 'file', pattern: '**/*.tfvars' },
       { scheme: 'untitled', language: 'yaml' },
@@ -41,8 +44,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     vscode.commands.registerCommand('hipaa.showRuleDocumentation', (ruleId?: string) => showRuleDocumentation(context, ruleId)),
     vscode.commands.registerCommand('hipaa.selectReasonPlaceholder', selectReasonPlaceholder),
   );
-  await client.start();
+  // Registered before start so that no early status is lost.
   context.subscriptions.push(client.onNotification('hipaa/status', (p: StatusParams) => status.update(p)));
+  await client.start();
   return { client, status };
 }
 

@@ -12,6 +12,9 @@ describe('rule messages in Terraform terms', () => {
   it('leaves words that are not property names of that type alone', () => {
     assert.equal(inTerraformTerms('PHI in Amazon S3 is Encrypted', 'AWS::S3::Bucket'), 'PHI in Amazon S3 is Encrypted');
   });
+  it('names Terraform resource types instead of CloudFormation ones', () => {
+    assert.equal(inTerraformTerms('No AWS::SNS::TopicPolicy denies it.', 'AWS::SNS::Topic'), 'No aws_sns_topic_policy denies it.');
+  });
   it('leaves types without an adapter alone', () => {
     assert.equal(inTerraformTerms('StorageEncrypted is false.', 'AWS::Unknown::Thing'), 'StorageEncrypted is false.');
   });

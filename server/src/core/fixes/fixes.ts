@@ -9,6 +9,7 @@ import type { Resource } from '../model/types';
 import { scalarOf, splitPath, valueOf } from '../model/values';
 import { resolvePath, rootCursor } from '../rules/cursor';
 import type { LeafFix } from '../rules/outcome';
+import { inTerraformTerms } from '../formats/terraform/vocabulary';
 import { editorFor, type FixEditor } from './editors';
 import { applyEdits, diffEdit, type FixAction, type TextEdit } from './text-edits';
 import { nest } from './yaml-text';
@@ -82,7 +83,11 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
     edits = leafEdits(editor, failure.fix);
   }
   if (!edits.length) return undefined;
-  const title = spec.replacesResource ? `${spec.title} (replaces the resource on deploy)` : spec.title;
+  let title = template.format === 'terraform' ? inTerraformTerms(spec.title, resource.type) : spec.title;
+  // A value that comes from a parameter or variable default is fixed there: say so.
+  const from = failure.fix?.present?.note;
+  if (from && !spec.addResource) title += ` (changes ${from})`;
+  if (spec.replacesResource) title += ' (replaces the resource on deploy)';
   return { title, edits, isPreferred: true, kind: 'fix' };
 }
 

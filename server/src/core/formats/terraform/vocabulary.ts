@@ -49,9 +49,21 @@ function namesFor(cfnType: string): Names {
   return names;
 }
 
-/** The message with CloudFormation property names of `cfnType` replaced by their Terraform names. */
+let typeNames: Map<string, string> | undefined;
+
+/** CloudFormation type → the Terraform resource type that models it (the first one listed). */
+function terraformTypeFor(cfnType: string): string | undefined {
+  if (!typeNames) {
+    typeNames = new Map();
+    for (const [tfType, spec] of Object.entries(RESOURCES)) if (!typeNames.has(spec.cfn)) typeNames.set(spec.cfn, tfType);
+  }
+  return typeNames.get(cfnType);
+}
+
+/** The message with CloudFormation type and property names (of `cfnType`) replaced by Terraform's. */
 export function inTerraformTerms(message: string, cfnType: string): string {
   const names = namesFor(cfnType);
-  if (!names.size) return message;
-  return message.replace(/\b[A-Z][A-Za-z0-9]+\b/g, (word) => names.get(word) ?? word);
+  return message
+    .replace(/\bAWS::[A-Za-z0-9]+::[A-Za-z0-9]+\b/g, (type) => terraformTypeFor(type) ?? type)
+    .replace(/\b[A-Z][A-Za-z0-9]+\b/g, (word) => names.get(word) ?? word);
 }
