@@ -39,7 +39,7 @@ for (const rule of rules.rules) {
           const got = result.findings.filter((f) => f.ruleId === rule.id && !f.suppressed).map((f) => where(f.file, f.range)).sort();
           assert.deepEqual(got, expected);
         });
-        if (rule.targets.some((t) => t.fix)) {
+        if (rule.targets.some((t) => t.fix && (!t.fix.formats || t.fix.formats.includes(format as never)))) {
           it(`${format} failing example ${i + 1} is repaired by the fix`, () => {
             const fixed = applyRuleFixes(files, rule.id, rules);
             const shown = fixed.map((f) => `--- ${path.basename(f.file)}\n${f.text}`).join('\n');

@@ -63,6 +63,7 @@ function ruleFix(result: AnalysisResult, finding: Finding): FixAction | undefine
   const origin = finding.origin;
   const spec = origin?.target.fix;
   if (!template || !origin || !spec) return undefined;
+  if (spec.formats && !spec.formats.includes(template.format)) return undefined;
   const { failure, resource } = origin;
   const editor = editorFor(template);
   let edits: TextEdit[] = [];

@@ -69,6 +69,8 @@ export type Pred =
 /** A fix in model terms; each format renders it into a text edit in the user's style. */
 export interface FixSpec {
   title: string;
+  /** The formats the fix is offered in (default: all), e.g. a CloudFormation dynamic reference. */
+  formats?: ExampleFormat[];
   /** Deploying the fix makes CloudFormation replace the resource (data loss risk): said in the title. */
   replacesResource?: boolean;
   /** Add a whole resource (e.g. a TLS-only bucket policy); `${name}` in strings is this resource's name. */

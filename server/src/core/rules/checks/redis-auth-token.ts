@@ -159,7 +159,16 @@ function checkAlternative(v: Value, resource: Resource, messages: Messages): Out
       : PASS;
   if (v.kind === 'scalar') {
     const token = v.value === null ? '' : String(v.value);
-    if (DYNAMIC_SECRET.test(token)) return PASS;
+    // Only CloudFormation resolves dynamic references; in Terraform the text is sent to AWS as is.
+    const resolves = !resource.file.endsWith('.tf');
+    if (resolves && DYNAMIC_SECRET.test(token)) return PASS;
+    if (!resolves) {
+      const invalid = tokenProblems(token);
+      return failWith([{
+        text: 'auth_token is written in the configuration, so the secret is readable by anyone with the code, its history or the state; read it from a Secrets Manager secret (data "aws_secretsmanager_secret_version") or a sensitive variable instead.' +
+          (invalid.length ? ` AWS would also reject it: ${invalid.join('; ')}.` : ''),
+      }]);
+    }
     if (DYNAMIC_PLAIN.test(token)) {
       return failWith([{ text: PLAIN_SSM }]);
     }
