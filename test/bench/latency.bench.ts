@@ -10,7 +10,8 @@ import { performance } from 'node:perf_hooks';
 import { parseDocument } from 'yaml';
 import { analyze } from '../../server/src/core/engine';
 import { LspClient } from '../helpers/lsp-client';
-import { jsonTemplate, yamlTemplate } from './template-generator';
+import { initTerraform } from '../../server/src/core/formats/terraform/runtime';
+import { jsonTemplate, terraformModule, yamlTemplate } from './template-generator';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
@@ -30,9 +31,9 @@ function time(fn: () => void, runs = RUNS): number[] {
 }
 
 /** Replaces the i-th occurrence line of a value so each edit changes one resource. */
-function editAt(text: string, i: number, json: boolean): { text: string; line: number } {
+function editAt(text: string, i: number, kind: boolean | 'tf'): { text: string; line: number } {
   const lines = text.split('\n');
-  const wanted = json ? '"BackupRetentionPeriod"' : 'VisibilityTimeout:';
+  const wanted = kind === 'tf' ? 'backup_retention_period' : kind ? '"BackupRetentionPeriod"' : 'VisibilityTimeout:';
   const hits = lines.map((l, n) => (l.includes(wanted) ? n : -1)).filter((n) => n >= 0);
   const line = hits[(i * 7) % hits.length];
   lines[line] = lines[line].replace(/\d+/, String(10 + (i % 50)));
@@ -45,12 +46,13 @@ async function lspLatency(file: string, text: string, debounceMs: number): Promi
   client.settings = { debounceMs };
   await client.initialize([dir]);
   const uri = `file://${path.join(dir, file)}`;
-  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: file.endsWith('.json') ? 'json' : 'yaml', version: 1, text } });
+  const languageId = file.endsWith('.json') ? 'json' : file.endsWith('.tf') ? 'terraform' : 'yaml';
+  await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   await client.until('first diagnostics', () => client.diagnosticsFor(uri, 1), 120000);
   const samples: number[] = [];
   let current = text;
   for (let v = 2; v < RUNS + 2; v++) {
-    current = editAt(current, v, file.endsWith('.json')).text;
+    current = editAt(current, v, file.endsWith('.tf') ? 'tf' : file.endsWith('.json')).text;
     const t = performance.now();
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: current }] });
     await client.until(`diagnostics v${v}`, () => client.diagnosticsFor(uri, v), 120000);
@@ -63,8 +65,10 @@ async function lspLatency(file: string, text: string, debounceMs: number): Promi
 }
 
 async function main(): Promise<void> {
+  await initTerraform();
   const yamlText = yamlTemplate(5000);
   const jsonText = jsonTemplate(5000);
+  const tfText = terraformModule(5000);
   const rows: [string, number[], number | undefined][] = [];
   const yamlRef = time(() => parseDocument(yamlText));
   const jsonRef = time(() => JSON.parse(jsonText));
@@ -79,6 +83,10 @@ async function main(): Promise<void> {
   rows.push(['LSP didChange→diagnostics YAML, default debounce 150 ms', yamlLspDefault.samples, 0]);
   const jsonLsp = await lspLatency('big.json', jsonText, 0);
   rows.push(['LSP didChange→diagnostics JSON, debounce 0', jsonLsp.samples, 1]);
+  let t = 0;
+  rows.push([`engine analyze Terraform ${tfText.split('\n').length}-line module, one block edited (in-process)`, time(() => analyze({ file: '/b/main.tf', text: editAt(tfText, t++, 'tf').text })), 0]);
+  const tfLsp = await lspLatency('main.tf', tfText, 0);
+  rows.push(['LSP didChange→diagnostics Terraform, debounce 0', tfLsp.samples, 0]);
 
   const refMedians = [stats(yamlRef).median, stats(jsonRef).median];
   console.log(`\nhipaa-lint benchmark (${RUNS} runs each, ${os.cpus().length} cores, node ${process.version})\n`);
@@ -89,7 +97,7 @@ async function main(): Promise<void> {
     const ratio = ref === undefined ? '1.00' : (s.median / refMedians[ref]).toFixed(2);
     console.log(`| ${name} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} | ${ratio} |`);
   }
-  console.log(`\nserver resident memory after the YAML runs: ${yamlLsp.rssMb.toFixed(0)} MB; after the JSON runs: ${jsonLsp.rssMb.toFixed(0)} MB`);
+  console.log(`\nserver resident memory after the YAML runs: ${yamlLsp.rssMb.toFixed(0)} MB; JSON: ${jsonLsp.rssMb.toFixed(0)} MB; Terraform: ${tfLsp.rssMb.toFixed(0)} MB`);
 }
 
 void main().catch((e) => {

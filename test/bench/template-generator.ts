@@ -68,3 +68,41 @@ export function jsonTemplate(targetLines: number): string {
   }
   return JSON.stringify({ AWSTemplateFormatVersion: '2010-09-09', Resources: resources }, null, 2);
 }
+
+const TF_BLOCKS = [
+  (i: number) => `resource "aws_s3_bucket" "records_${i}" {
+  bucket = "records-${i}"
+  tags = {
+    team = "claims-${i}"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "records_${i}" {
+  bucket = aws_s3_bucket.records_${i}.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+`,
+  (i: number) => `resource "aws_db_instance" "db_${i}" {
+  engine                  = "postgres"
+  instance_class          = "db.t3.medium"
+  allocated_storage       = 20
+  storage_encrypted       = ${i % 3 === 0 ? 'false' : 'true'}
+  backup_retention_period = 7
+  publicly_accessible     = false
+}
+`,
+  (i: number) => `resource "aws_sqs_queue" "intake_${i}" {
+  name              = "intake-${i}"
+  kms_master_key_id = "alias/aws/sqs"
+}
+`,
+];
+
+/** A Terraform module of about `targetLines` lines (one file), with split resources. */
+export function terraformModule(targetLines: number): string {
+  let text = 'variable "environment" {\n  default = "dev"\n}\n\n';
+  for (let i = 0; text.split('\n').length < targetLines; i++) text += `${TF_BLOCKS[i % TF_BLOCKS.length](i)}\n`;
+  return text;
+}

@@ -26,7 +26,11 @@ export class ModelIndex {
   ofTypes(types: string[]): Resource[] {
     if (!this.byType) {
       this.byType = new Map();
-      for (const r of this.resources) this.byType.set(r.type, [...(this.byType.get(r.type) ?? []), r]);
+      for (const r of this.resources) {
+        const list = this.byType.get(r.type);
+        if (list) list.push(r);
+        else this.byType.set(r.type, [r]);
+      }
     }
     return types.flatMap((t) => this.byType!.get(t) ?? []);
   }

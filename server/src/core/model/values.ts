@@ -34,7 +34,16 @@ export function describeScalar(value: Scalar): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
 
+const splitPaths = new Map<string, string[]>();
+
+/** `A.B` → ['A', 'B'] (memoised: rule paths are few and evaluated for every resource). */
 export function splitPath(path: string | string[] | undefined): string[] {
   if (path === undefined) return [];
-  return Array.isArray(path) ? path : path.split('.').filter(Boolean);
+  if (Array.isArray(path)) return path;
+  let parts = splitPaths.get(path);
+  if (!parts) {
+    parts = path.split('.').filter(Boolean);
+    splitPaths.set(path, parts);
+  }
+  return parts;
 }
