@@ -27,10 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       // VS Code gives compose files their own language: they are still YAML files someone may open.
       { scheme: 'file', language: 'dockercompose' },
       { scheme: 'file', pattern: '**/*.tf' },
+      // CDK apps: the server quietly skips TypeScript that does not import aws-cdk-lib.
+      { scheme: 'file', language: 'typescript' },
       { scheme: 'file', pattern: '**/*.tfvars' },
       { scheme: 'untitled', language: 'yaml' },
     ],
-    synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/.hipaa-lint.yaml') },
+    synchronize: { fileEvents: [vscode.workspace.createFileSystemWatcher('**/.hipaa-lint.yaml'), vscode.workspace.createFileSystemWatcher('**/cdk.json')] },
     outputChannel: output,
     initializationOptions: { selectReasonCommand: true },
   };

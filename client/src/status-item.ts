@@ -6,6 +6,7 @@ export interface StatusParams {
   state: 'analysed' | 'skipped';
   message: string;
   findings: number;
+  quiet?: boolean;
 }
 
 export class StatusItem implements vscode.Disposable {
@@ -31,6 +32,11 @@ export class StatusItem implements vscode.Disposable {
   }
 
   update(params: StatusParams): void {
+    if (params.quiet) {
+      this.byUri.delete(params.uri);
+      this.render();
+      return;
+    }
     this.byUri.set(params.uri, params);
     this.render();
   }

@@ -9,6 +9,8 @@ import { parseCloudFormation } from './formats/cloudformation/template';
 import { formatOf } from './formats/detect';
 import { isTfvars, parseTerraformModule } from './formats/terraform/module';
 import { isTerraformReady } from './formats/terraform/runtime';
+import { readCdkFeatureFlags } from './formats/cdk/flags';
+import { parseCdkSource } from './formats/cdk/parse';
 import { inTerraformTerms } from './formats/terraform/vocabulary';
 import { ModelIndex } from './model/model-index';
 import { comparePositions } from './model/positions';
@@ -50,6 +52,8 @@ export interface AnalysisResult {
   status: 'analysed' | 'skipped';
   /** Why the file was analysed or skipped, for the status item and the CLI. */
   reason: string;
+  /** Skipped without a word in the editor: a general-purpose file (TypeScript) with no infrastructure in it. */
+  quiet?: boolean;
   findings: Finding[];
   problems: ParseProblem[];
   /** Rules that threw (reported, never fatal). */
@@ -83,13 +87,17 @@ export function analyze(input: AnalyzeInput): AnalysisResult {
   if (text.length > config.maxFileSizeKb * 1024) {
     return { ...base, format, status: 'skipped', reason: `larger than ${config.maxFileSizeKb} KB (maxFileSizeKb)` };
   }
+  // A TypeScript file that never mentions aws-cdk-lib is not parsed at all (most .ts files in a repo).
+  if (format === 'cdk' && !text.includes('aws-cdk-lib')) {
+    return { ...base, format, status: 'skipped', reason: 'not a CDK app (no aws-cdk-lib import)', quiet: true };
+  }
   if (format === 'terraform' && !isTerraformReady()) {
     return { ...base, format, status: 'skipped', reason: 'the Terraform parser is not initialised (initTerraform)' };
   }
-  const { template, sources } = parseModel(format, input.file, text, input.siblings ?? []);
+  const { template, sources } = parseModel(format, input.file, text, input.siblings ?? [], input.root);
   const forced = input.force || matchesGlobs(input.file, config.include, config, input.root);
   if (!template.detection.isTemplate && !forced) {
-    const kind = format === 'terraform' ? 'a Terraform module with AWS resources' : 'a CloudFormation template';
+    const kind = format === 'terraform' ? 'a Terraform module with AWS resources' : format === 'cdk' ? 'a CDK app' : 'a CloudFormation template';
     return { ...base, sources, format, status: 'skipped', reason: `not ${kind} (${template.detection.reason})`, template };
   }
   const ruleErrors: string[] = [];
@@ -120,11 +128,15 @@ function inFormatTerms(findings: Finding[], format: Format): Finding[] {
   });
 }
 
-function parseModel(format: Format, file: string, text: string, siblings: SourceFile[]): { template: ParsedModel; sources: SourceFile[] } {
+function parseModel(format: Format, file: string, text: string, siblings: SourceFile[], root?: string): { template: ParsedModel; sources: SourceFile[] } {
   if (format === 'terraform') {
     const files = [{ file, text }, ...siblings.filter((s) => s.file !== file)];
     const module = parseTerraformModule(files, { primary: file });
     return { template: module, sources: module.files.map((f) => ({ file: f.file, text: f.text })) };
+  }
+  if (format === 'cdk') {
+    // Feature flags (cdk.json "context") change construct defaults; the nearest cdk.json applies.
+    return { template: parseCdkSource(file, text, { featureFlags: readCdkFeatureFlags(file, root) }), sources: [{ file, text }] };
   }
   return { template: parseCloudFormation(text, file, format), sources: [{ file, text }] };
 }

@@ -111,7 +111,8 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeConfiguration(() => reanalyseAll());
   connection.onDidChangeWatchedFiles((e) => {
-    if (e.changes.some((c) => path.basename(URI.parse(c.uri).fsPath) === '.hipaa-lint.yaml')) reanalyseAll();
+    // The config file, or a cdk.json whose feature flags change CDK construct defaults.
+    if (e.changes.some((c) => ['.hipaa-lint.yaml', 'cdk.json'].includes(path.basename(URI.parse(c.uri).fsPath)))) reanalyseAll();
   });
 
   connection.onHover(async (params) => {

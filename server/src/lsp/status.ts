@@ -10,6 +10,8 @@ export interface StatusParams {
   findings: number;
   suppressed: number;
   parseErrors: number;
+  /** Nothing to say (a TypeScript file that is not a CDK app): the client hides its item. */
+  quiet?: boolean;
 }
 
 export function statusOf(uri: string, result: AnalysisResult): StatusParams {
@@ -23,5 +25,5 @@ export function statusOf(uri: string, result: AnalysisResult): StatusParams {
     if (suppressed) message += `, ${suppressed} suppressed`;
     if (parseErrors) message += ` (${parseErrors} syntax error${parseErrors === 1 ? '' : 's'}: resources that parse are still checked)`;
   }
-  return { uri, state: result.status, message, findings: shown, suppressed, parseErrors };
+  return { uri, state: result.status, message, findings: shown, suppressed, parseErrors, quiet: result.quiet };
 }

@@ -8,7 +8,9 @@ import type { Finding } from '../findings';
 import type { CloudFormationTemplate } from '../formats/cloudformation/template';
 import type { TerraformModule } from '../formats/terraform/module';
 import type { MapValue, Resource, SeqValue, Value } from '../model/types';
+import type { CdkTemplate } from '../formats/cdk/site';
 import { HclEditor } from './hcl-edits';
+import { TsEditor } from './ts-edits';
 import { JsonEditor } from './json-edits';
 import type { TextEdit } from './text-edits';
 import { YamlEditor } from './yaml-edits';
@@ -26,6 +28,7 @@ export interface FixEditor {
 
 export function editorFor(template: ParsedModel): FixEditor {
   if (template.format === 'terraform') return terraformEditor(new HclEditor(template as TerraformModule));
+  if (template.format === 'cdk') return cdkEditor(new TsEditor(template as CdkTemplate));
   if (template.format === 'cloudformation-json') return jsonEditor(new JsonEditor(template as CloudFormationTemplate));
   return yamlEditor(new YamlEditor(template as CloudFormationTemplate));
 }
@@ -66,5 +69,17 @@ function terraformEditor(e: HclEditor): FixEditor {
     addResource: (near, name, body) => e.addResource(near, name, body),
     // A module's values come from several blocks and files: suppress on the resource block itself.
     suppress: (finding, resource, placeholder) => e.suppressAbove(resource.nameRange.start.line, finding.ruleId, placeholder, resource.file),
+  };
+}
+
+function cdkEditor(e: TsEditor): FixEditor {
+  return {
+    replace: (v, n) => e.replace(v, n),
+    setIn: (c, p, v) => e.setIn(c, p, v),
+    addProperties: (r, p, v) => e.addProperties(r, p, v),
+    append: (l, i) => e.append(l, i),
+    addResource: (near, name, body) => e.addResource(near, name, body),
+    // `// hipaa:ignore` above the statement that creates the construct.
+    suppress: (finding, resource, placeholder) => e.suppressAbove(resource.nameRange.start.line, finding.ruleId, placeholder),
   };
 }

@@ -4,6 +4,7 @@ import type { Format } from '../model/types';
 export function formatOf(file: string, text: string): Format | undefined {
   const lower = file.toLowerCase();
   if (lower.endsWith('.tf')) return 'terraform';
+  if (/\.(ts|mts|cts)$/.test(lower) && !lower.endsWith('.d.ts')) return 'cdk';
   if (/\.(ya?ml)$/.test(lower)) return 'cloudformation-yaml';
   if (/\.json$/.test(lower)) return 'cloudformation-json';
   if (/\.(template|cfn)$/.test(lower)) return /^\s*\{/.test(text) ? 'cloudformation-json' : 'cloudformation-yaml';
@@ -11,5 +12,5 @@ export function formatOf(file: string, text: string): Format | undefined {
 }
 
 export function isSupportedFile(file: string): boolean {
-  return /\.(ya?ml|json|template|cfn|tf)$/i.test(file);
+  return /\.(ya?ml|json|template|cfn|tf|ts|mts|cts)$/i.test(file) && !/\.d\.ts$/i.test(file);
 }
