@@ -11,6 +11,7 @@ export async function run(): Promise<void> {
   require('./hover-and-fixes.e2e');
   require('./configuration.e2e');
   require('./terraform.e2e');
+  require('./cdk.e2e');
   const { failed, passed, failures } = await runRegistered();
   if (failed) throw new Error(`${failed} of ${passed + failed} e2e tests failed: ${failures.join('; ')}`);
 }
