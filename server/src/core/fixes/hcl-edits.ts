@@ -11,7 +11,7 @@ import { SATELLITES } from '../formats/terraform/adapter-satellites';
 import { RESOURCES, terraformTypeOf } from '../formats/terraform/adapter-table';
 import type { HAttr, HBlock, HItem } from '../formats/terraform/hcl-ast';
 import { blockAt, exprAt, heredocAt, topBlockOf } from '../formats/terraform/hcl-locate';
-import { aligned, blockLines, emitFor, expression, quote, statementBlock, type Emit, type RenderContext } from '../formats/terraform/hcl-render';
+import { aligned, blockLines, emitFor, expression, jsonText, quote, refersTo, repetitionOf, selfLiterals, statementBlock, type Emit, type RenderContext } from '../formats/terraform/hcl-render';
 import type { TerraformModule } from '../formats/terraform/module';
 import type { MapValue, Position, Range, Resource, SeqValue, Value } from '../model/types';
 import { insertAt, type TextEdit } from './text-edits';
@@ -119,8 +119,10 @@ export class HclEditor {
     }
     const items = this.itemsOf(list.file);
     const hit = exprAt(items, list.range);
-    if (hit?.expr.kind === 'tuple') return this.appendToTuple(list.file, hit.expr.range, hit.expr.items.map((i) => i.range), item);
-    if (heredocAt(items, list.range)) return this.appendToJsonArray(list, item);
+    const inline = hit ?? heredocAt(items, list.range); // a resource's own v3 inline policy cannot refer to it
+    const ctx: RenderContext = inline?.block?.type === 'resource' ? { ...this.ctx, literal: selfLiterals(inline.block) } : this.ctx;
+    if (hit?.expr.kind === 'tuple') return this.appendToTuple(list.file, hit.expr.range, hit.expr.items.map((i) => i.range), item, ctx);
+    if (inline) return this.appendToJsonArray(list, item, ctx);
     const data = blockAt(items, list.range);
     if (data?.type === 'data' && data.labels[0] === 'aws_iam_policy_document' && item && typeof item === 'object') {
       const indent = this.indentOf(list.file, data.typeRange.start.line) + this.unit;
@@ -139,8 +141,13 @@ export class HclEditor {
     this.added.set(name, `${tfType}.${label}`);
     const host = this.hostOf(after, props);
     const indent = this.unit;
-    const emits: Emit[] = Object.entries(spec.required ?? {}).map(([k, t]) => ({ kind: 'attr', name: k, text: quote(t.replace('{label}', label).replace('{label-dashed}', label.replace(/_/g, '-'))) }));
-    emits.push(...(emitFor(spec, [], props, this.ctx, indent) ?? []));
+    // A resource for each instance of a repeated resource it refers to (a policy per bucket).
+    const owner = after && 'name' in after && refersTo(props, after.name) ? after.name : undefined;
+    const repeat = owner && host.block ? repetitionOf(host.block, owner) : undefined;
+    const ctx: RenderContext = repeat ? { ...this.ctx, instance: (a) => (a === owner ? repeat.base : undefined) } : this.ctx;
+    const emits: Emit[] = [...(repeat?.meta ?? [])];
+    emits.push(...Object.entries(spec.required ?? {}).map(([k, t]) => ({ kind: 'attr' as const, name: k, text: quote(t.replace('{label}', label).replace('{label-dashed}', label.replace(/_/g, '-'))) })));
+    emits.push(...(emitFor(spec, [], props, ctx, indent) ?? []));
     return this.appendTopBlock(host, [tfType, label], emits);
   }
 
@@ -207,7 +214,8 @@ export class HclEditor {
     if (!emits) return [];
     const [parentType, parentLabel] = anchor.top.labels;
     const parentAddress = `${parentType}.${parentLabel}`;
-    const head: Emit[] = [{ kind: 'attr', name: spec.via ?? 'bucket', text: `${parentAddress}.${RESOURCES[parentType]?.refAttr ?? 'id'}` }];
+    const repeat = repetitionOf(anchor.top, parentAddress);
+    const head: Emit[] = [...(repeat?.meta ?? []), { kind: 'attr', name: spec.via ?? 'bucket', text: `${repeat?.base ?? parentAddress}.${RESOURCES[parentType]?.refAttr ?? 'id'}` }];
     for (const name of spec.copy ?? []) {
       const a = anchor.top.items.find((i): i is HAttr => i.kind === 'attribute' && i.name === name);
       if (a) head.push({ kind: 'attr', name, text: this.textOfRange(anchor.file, a.expr.range) });
@@ -311,15 +319,15 @@ export class HclEditor {
     if (heredocAt(items, container.range) && container.entries.length) {
       const last = container.entries[container.entries.length - 1];
       const indent = this.indentOf(container.file, last.keyRange.start.line);
-      return [this.edit(container.file, { start: last.value.range.end, end: last.value.range.end }, `,\n${indent}${JSON.stringify(first)}: ${json(nested, indent, this.ctx)}`)];
+      return [this.edit(container.file, { start: last.value.range.end, end: last.value.range.end }, `,\n${indent}${JSON.stringify(first)}: ${jsonText(nested, indent, this.ctx)}`)];
     }
     return [];
   }
 
-  private appendToTuple(file: string, range: Range, itemRanges: Range[], item: unknown): HclTextEdit[] {
+  private appendToTuple(file: string, range: Range, itemRanges: Range[], item: unknown, ctx: RenderContext): HclTextEdit[] {
     const last = itemRanges[itemRanges.length - 1];
     const indent = last ? this.indentOf(file, last.start.line) : this.indentOf(file, range.start.line) + this.unit;
-    const text = expression(item, this.ctx, indent);
+    const text = expression(item, ctx, indent);
     if (!last) return [this.edit(file, range, `[${text}]`)];
     if (last.start.line === range.start.line) return [this.edit(file, { start: last.end, end: last.end }, `, ${text}`)];
     const after = this.lines.get(file)?.[last.end.line]?.slice(last.end.character) ?? '';
@@ -328,23 +336,10 @@ export class HclEditor {
     return [this.edit(file, { start: at, end: at }, `${comma}\n${indent}${text}${comma ? '' : ','}`)];
   }
 
-  private appendToJsonArray(list: SeqValue, item: unknown): HclTextEdit[] {
+  private appendToJsonArray(list: SeqValue, item: unknown, ctx: RenderContext): HclTextEdit[] {
     const last = list.items[list.items.length - 1];
-    if (!last) return [this.edit(list.file, list.range, `[${json(item, '', this.ctx)}]`)];
+    if (!last) return [this.edit(list.file, list.range, `[${jsonText(item, '', ctx)}]`)];
     const indent = this.indentOf(list.file, last.range.start.line);
-    return [this.edit(list.file, { start: last.range.end, end: last.range.end }, `,\n${indent}${json(item, indent, this.ctx)}`)];
+    return [this.edit(list.file, { start: last.range.end, end: last.range.end }, `,\n${indent}${jsonText(item, indent, ctx)}`)];
   }
 }
-
-/** JSON text for a policy heredoc; references become `${...}` interpolations. */
-function json(value: unknown, indent: string, ctx: RenderContext): string {
-  const replaced = JSON.parse(JSON.stringify(value ?? null), (_k, v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && /^(Ref|Fn::GetAtt|Fn::Sub)$/.test(Object.keys(v)[0])) {
-      const text = expression(v, ctx, '');
-      return text.startsWith('"') ? JSON.parse(text.replace(/\$\$\{/g, () => '${')) : `\${${text}}`;
-    }
-    return v;
-  });
-  return JSON.stringify(replaced, null, 2).split('\n').join(`\n${indent}`);
-}
-

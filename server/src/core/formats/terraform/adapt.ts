@@ -3,7 +3,7 @@
  * keeps the range (and file) it is written at; maps and lists made from blocks carry an `anchor`
  * that tells the HCL fix renderer which block and which table entry they come from.
  */
-import type { MapValue, Range, SeqValue, Value } from '../../model/types';
+import type { Entry, MapValue, Range, SeqValue, Value } from '../../model/types';
 import { attrSpec, pascalCase, splitCfnPath, type AttrSpec, type BlockSpec, type SpecNode } from './adapter-types';
 import { META_ARGUMENTS } from './adapter-table';
 import type { HAttr, HBlock } from './hcl-ast';
@@ -38,6 +38,10 @@ export interface BuildSite {
   strict: boolean;
   /** Values whose Terraform spelling differs (canned ACLs): for the fix renderer. */
   valueMaps: Map<Value, Record<string, string>>;
+  /** Lowest AWS provider major version required_providers allows, when it pins one. */
+  providerMajor?: number;
+  /** Arguments that may name a resource of the module (`target_bucket = "logs"`): linked once all are known. */
+  links: { entry: Entry; refType: string }[];
 }
 
 export function anchorOf(value: MapValue | SeqValue): HclAnchor | undefined {
@@ -122,6 +126,11 @@ function attribute(target: MapValue, attr: HAttr, a: AttrSpec, block: HBlock, sp
     return;
   }
   setAt(target, path, value, attr.nameRange, site, block, spec, base);
+  if (a.refType && value.kind === 'scalar' && value.state === 'literal') {
+    const container = path.length > 1 ? getAt(target, path.slice(0, -1)) : target;
+    const entry = container?.kind === 'map' ? container.entries.find((e) => e.key === path[path.length - 1]) : undefined;
+    if (entry) site.links.push({ entry, refType: a.refType });
+  }
 }
 
 /** `"items/GET"` → ResourcePath `/items`, HttpMethod `GET` (the star form gives `/*` and `*`). */

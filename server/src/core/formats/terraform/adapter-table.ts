@@ -57,6 +57,7 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     },
     nameAttr: 'bucket',
     inlinePolicy: { attr: 'policy', cfn: 'AWS::S3::BucketPolicy', link: 'Bucket' },
+    self: { arn: 'arn:aws:s3:::{name}', id: '{name}', bucket: '{name}' },
   },
   aws_s3_bucket_policy: {
     cfn: 'AWS::S3::BucketPolicy',
@@ -202,6 +203,8 @@ export const RESOURCES: Record<string, ResourceSpec> = {
       publicly_accessible: 'PubliclyAccessible',
       cluster_parameter_group_name: { path: 'ClusterParameterGroupName', refType: 'aws_redshift_parameter_group' },
     },
+    // Provider v6 encrypts new clusters unless told otherwise (v5 and earlier default to false).
+    defaults: [{ path: 'Encrypted', value: true, argument: 'encrypted', sinceProvider: 6 }],
   },
   aws_redshift_parameter_group: {
     cfn: 'AWS::Redshift::ClusterParameterGroup',

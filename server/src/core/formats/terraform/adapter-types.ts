@@ -42,6 +42,8 @@ export interface ProviderDefault {
   argument: string;
   /** Applies only when these Terraform arguments have these literal values. */
   when?: Record<string, Scalar>;
+  /** Applies only when required_providers pins the AWS provider to at least this major version. */
+  sinceProvider?: number;
 }
 
 export interface ResourceSpec {
@@ -58,6 +60,8 @@ export interface ResourceSpec {
   defaults?: ProviderDefault[];
   /** Arguments a new resource needs (fix rendering); `{label}` / `{label-dashed}` are replaced. */
   required?: Record<string, string>;
+  /** The resource's own attributes as text from its literal name (`{name}`), for its own v3 inline policy. */
+  self?: Record<string, string>;
   /** Provider v3 inline policy attribute, modelled as a separate policy resource. */
   inlinePolicy?: { attr: string; cfn: string; link: string; list?: boolean };
 }

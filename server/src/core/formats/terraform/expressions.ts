@@ -22,6 +22,8 @@ export interface Scope {
   resources: Map<string, { block: HBlock; file: string }>;
   /** Data blocks by address (`data.aws_iam_policy_document.tls`). */
   data: Map<string, { block: HBlock; file: string }>;
+  /** In a block with `for_each = aws_s3_bucket.logs`: that resource, which `each.value` is an instance of. */
+  each?: string;
 }
 
 interface Ctx {
@@ -114,6 +116,10 @@ function traversalValue(expr: Extract<HExpr, { kind: 'traversal' }>, file: strin
     // Like a parameter default: reported where it is used, fixed where it is written.
     return { ...inner, range, file, state: 'default', note: def.note, origin: inner.origin ?? { file: inner.file, range: inner.range } };
   }
+  const [first, second] = expr.steps;
+  if (expr.root === 'each' && scope.each && first && 'attr' in first && first.attr === 'value') {
+    return { kind: 'ref', target: scope.each, attribute: second && 'attr' in second ? second.attr : undefined, range, file };
+  }
   const target = resourceAddress(expr);
   if (target && scope.resources.has(target.address)) {
     return { kind: 'ref', target: target.address, attribute: target.attribute, range, file };
@@ -153,6 +159,13 @@ function navigate(value: Value | undefined, steps: Step[], file: string, scope: 
     if (!v) return undefined;
   }
   return v;
+}
+
+/** The scope inside `block`: with `for_each = aws_s3_bucket.logs`, `each.value` is an instance of it. */
+export function scopeIn(block: HBlock, file: string, scope: Scope): Scope {
+  const forEach = attrIn(block, 'for_each');
+  const v = forEach && valueOf(forEach.expr, file, scope);
+  return v?.kind === 'ref' && !v.attribute ? { ...scope, each: v.target } : scope;
 }
 
 export function attrIn(block: HBlock, name: string): HAttr | undefined {

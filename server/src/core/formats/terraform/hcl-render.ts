@@ -5,6 +5,7 @@
  */
 import { attrSpec, snakeCase, splitCfnPath, type AttrSpec, type BlockSpec, type SpecNode } from './adapter-types';
 import { RESOURCES } from './adapter-table';
+import type { HAttr, HBlock } from './hcl-ast';
 
 /** An argument or nested block to write into a block body. */
 export type Emit =
@@ -16,6 +17,10 @@ export interface RenderContext {
   /** A CloudFormation name in a fix (`aws_db_instance.dbParameterGroup`) → the Terraform address. */
   address(name: string): string | undefined;
   unit: string;
+  /** How a repeated block reaches one instance of a resource with count / for_each (`each.value`). */
+  instance?(address: string): string | undefined;
+  /** Inside a resource's own block, its attributes as literal text (Terraform forbids self-references). */
+  literal?(address: string, attribute: string): string | undefined;
 }
 
 type Obj = Record<string, unknown>;
@@ -33,7 +38,56 @@ function reference(name: string, attribute: string | undefined, ctx: RenderConte
   if (!address) return quote(name);
   const type = address.split('.')[0];
   const attr = attribute ? snakeCase(attribute) : RESOURCES[type]?.refAttr ?? 'id';
-  return `${address}.${attr}`;
+  const literal = ctx.literal?.(address, attr);
+  if (literal !== undefined) return quote(literal);
+  return `${ctx.instance?.(address) ?? address}.${attr}`;
+}
+
+/** `resource "aws_s3_bucket" "b" { bucket = "records" }`: inside it, `b.arn` is written `arn:aws:s3:::records`. */
+export function selfLiterals(block: HBlock): RenderContext['literal'] {
+  const [type, label] = block.labels;
+  const spec = RESOURCES[type];
+  const named = spec?.nameAttr ? block.items.find((i): i is HAttr => i.kind === 'attribute' && i.name === spec.nameAttr) : undefined;
+  const expr = named?.expr;
+  const name = expr?.kind === 'literal' && typeof expr.value === 'string' ? expr.value
+    : expr?.kind === 'template' && expr.parts.every((p) => typeof p === 'string') ? expr.parts.join('') : undefined;
+  return (address, attribute) => (address === `${type}.${label}` && name !== undefined ? spec?.self?.[attribute]?.replace('{name}', name) : undefined);
+}
+
+/** Whether a fix value refers to the resource `name` (`Ref`, `Fn::GetAtt`, `${name.Arn}` in `Fn::Sub`). */
+export function refersTo(value: unknown, name: string): boolean {
+  if (Array.isArray(value)) return value.some((v) => refersTo(v, name));
+  if (!isObj(value)) return false;
+  if (isIntrinsic(value)) {
+    const [[fn, arg]] = Object.entries(value);
+    if (fn === 'Ref') return arg === name;
+    if (fn === 'Fn::GetAtt') return (Array.isArray(arg) ? arg[0] : String(arg).slice(0, String(arg).lastIndexOf('.'))) === name;
+    if (fn === 'Fn::Sub') return typeof arg === 'string' && (arg.includes(`\${${name}}`) || arg.includes(`\${${name}.`));
+  }
+  return Object.values(value).some((v) => refersTo(v, name));
+}
+
+/**
+ * A resource written with `count` or `for_each` has instances: a block added for it repeats the
+ * same way and reaches its own instance (`aws_s3_bucket.logs[count.index]`, `each.value`).
+ */
+export function repetitionOf(block: HBlock, address: string): { meta: Emit[]; base: string } | undefined {
+  const meta = block.items.find((i): i is HAttr => i.kind === 'attribute' && (i.name === 'count' || i.name === 'for_each'));
+  if (meta?.name === 'count') return { meta: [{ kind: 'attr', name: 'count', text: `length(${address})` }], base: `${address}[count.index]` };
+  if (meta) return { meta: [{ kind: 'attr', name: 'for_each', text: address }], base: 'each.value' };
+  return undefined;
+}
+
+/** JSON text for a policy heredoc; references become `${...}` interpolations. */
+export function jsonText(value: unknown, indent: string, ctx: RenderContext): string {
+  const replaced = JSON.parse(JSON.stringify(value ?? null), (_k, v) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1 && /^(Ref|Fn::GetAtt|Fn::Sub)$/.test(Object.keys(v)[0])) {
+      const text = expression(v, ctx, '');
+      return text.startsWith('"') ? JSON.parse(text.replace(/\$\$\{/g, () => '${')) : `\${${text}}`;
+    }
+    return v;
+  });
+  return JSON.stringify(replaced, null, 2).split('\n').join(`\n${indent}`);
 }
 
 /** `aws_s3_bucket.logs.Arn` → the resource `aws_s3_bucket.logs` and its attribute `Arn`. */
@@ -68,7 +122,9 @@ export function expression(value: unknown, ctx: RenderContext, indent: string, r
     if (fn === 'Fn::Sub' && typeof arg === 'string') {
       return quote(arg).replace(/\$\$\{([^}]*)\}/g, (_m, inner: string) => {
         const [name, attr] = splitName(inner, ctx);
-        return `\${${reference(name, attr, ctx).replace(/^"|"$/g, '')}}`;
+        const ref = reference(name, attr, ctx);
+        if (ref.startsWith('"') && ctx.literal && ctx.address(name)) return ref.slice(1, -1); // a literal self-reference
+        return `\${${ref.replace(/^"|"$/g, '')}}`;
       });
     }
     return 'null';

@@ -6,10 +6,10 @@
 import * as path from 'node:path';
 import type { MapValue, ParseProblem, Resource, Template, Value } from '../../model/types';
 import { buildInto, emptyMap, getAt, labelsRange, setAt, type BuildSite, type HclAnchor } from './adapt';
-import { splitCfnPath, attrSpec, type ResourceSpec } from './adapter-types';
+import { splitCfnPath, type ResourceSpec } from './adapter-types';
 import { RESOURCES } from './adapter-table';
 import { SATELLITES } from './adapter-satellites';
-import { attrIn, valueOf, type Scope } from './expressions';
+import { attrIn, scopeIn, valueOf, type Scope } from './expressions';
 import type { HBlock } from './hcl-ast';
 import { parseHclFile, type HclFile } from './hcl-file';
 import { policyValue } from './policy';
@@ -32,11 +32,13 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
   const parsed = files.filter((f) => /\.tf$/.test(f.file) || isTfvars(f.file)).map((f) => parseHclFile(f.file, f.text));
   const primary = parsed.find((f) => f.file === options.primary) ?? parsed.find((f) => /\.tf$/.test(f.file)) ?? parsed[0];
   const scope = buildScope(parsed);
+  const provider = providerMajor(parsed);
   const valueMaps = new Map<Value, Record<string, string>>();
+  const links: BuildSite['links'] = [];
   const resources: Resource[] = [];
   const pending: PendingSatellite[] = [];
   const siteOf = (file: string, top: HBlock, tfType: string, spec?: ResourceSpec): BuildSite => ({
-    file, scope, top, tfType, valueMaps, prefix: splitCfnPath(spec?.prefix ?? ''), strict: !!SATELLITES[tfType],
+    file, scope: scopeIn(top, file, scope), top, tfType, valueMaps, prefix: splitCfnPath(spec?.prefix ?? ''), strict: !!SATELLITES[tfType], providerMajor: provider, links,
   });
   for (const f of parsed) {
     if (isTfvars(f.file)) continue;
@@ -58,8 +60,8 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
     }
   }
   const index = nameIndex(resources, scope);
-  linkByName(resources, index);
   joinSatellites(pending, index, (p) => siteOf(p.file, p.block, p.tfType));
+  linkByName(links, index);
   const problems: ParseProblem[] = parsed.flatMap((f) => f.problems);
   return {
     file: primary?.file ?? files[0]?.file ?? '',
@@ -69,7 +71,7 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
     problems,
     files: parsed,
     detection: detect(parsed),
-    providerMajor: providerMajor(parsed),
+    providerMajor: provider,
     valueMaps,
   };
 }
@@ -115,13 +117,14 @@ function buildResource(address: string, tfType: string, spec: ResourceSpec | und
   properties.entries = properties.entries.filter((e) => e.key !== ''); // the inline policy is its own resource
   for (const d of spec?.defaults ?? []) {
     if (attrIn(block, d.argument) || getAt(properties, splitCfnPath(d.path))) continue;
+    if (d.sinceProvider !== undefined && (site.providerMajor ?? 0) < d.sinceProvider) continue;
     const applies = Object.entries(d.when ?? {}).every(([arg, want]) => {
       const a = attrIn(block, arg);
       const v = a && valueOf(a.expr, site.file, site.scope);
       return v?.kind === 'scalar' && String(v.value) === String(want);
     });
     if (!applies) continue;
-    const value: Value = { kind: 'scalar', value: d.value, state: 'default', note: `the AWS provider's default for ${d.argument}`, range: labelsRange(block), file: site.file };
+    const value: Value = { kind: 'scalar', value: d.value, state: 'default', note: `the AWS provider${d.sinceProvider ? ` v${d.sinceProvider}+` : ''}'s default for ${d.argument}`, range: labelsRange(block), file: site.file };
     setAt(properties, splitCfnPath(d.path), value, labelsRange(block), site, block, spec!, []);
   }
   const body: MapValue = { kind: 'map', entries: [{ key: 'Properties', keyRange: block.typeRange, value: properties }], range: block.range, file: site.file };
@@ -164,20 +167,15 @@ function nameIndex(resources: Resource[], scope: Scope): NameIndex {
   return { byName, byAddress };
 }
 
-/** `parameter_group_name = "tls-params"` names a group of this module: make it a reference. */
-function linkByName(resources: Resource[], index: NameIndex): void {
-  for (const r of resources) {
-    const spec = RESOURCES[r.name.split('.')[0]];
-    for (const a of Object.values(spec?.attrs ?? {}).map(attrSpec)) {
-      if (!a.refType || !r.properties) continue;
-      const keys = splitCfnPath(a.path);
-      const container = keys.length > 1 ? getAt(r.properties, keys.slice(0, -1)) : r.properties;
-      if (container?.kind !== 'map') continue;
-      const entry = container.entries.find((e) => e.key === keys[keys.length - 1]);
-      if (entry?.value.kind !== 'scalar' || entry.value.state !== 'literal') continue;
-      const { address } = parentOf(entry.value, a.refType, index);
-      if (address) entry.value = { kind: 'ref', target: address, range: entry.value.range, file: entry.value.file };
-    }
+/**
+ * `parameter_group_name = "tls-params"`, `target_bucket = "example-logs"`: a literal name of a resource
+ * of this module, in a resource, a nested block or a split resource, becomes a reference to it.
+ */
+function linkByName(links: BuildSite['links'], index: NameIndex): void {
+  for (const { entry, refType } of links) {
+    if (entry.value.kind !== 'scalar' || entry.value.state !== 'literal') continue;
+    const { address } = parentOf(entry.value, refType, index);
+    if (address) entry.value = { kind: 'ref', target: address, range: entry.value.range, file: entry.value.file };
   }
 }
 
