@@ -69,6 +69,17 @@ describe('example templates', () => {
     }
   });
 
+  it('the CDK telehealth app shows its deliberate findings, read without running it', () => {
+    const got = findings('cdk/lib/telehealth-stack.ts').sort();
+    assert.deepEqual(got, [
+      'dynamodb.pitr@VisitNotes',
+      's3.ssl-requests-only@Recordings',
+      's3.versioning@Recordings',
+      'sqs.encryption-at-rest@Reminders',
+      'sqs.https-only@Reminders',
+    ]);
+  });
+
   it('a docker-compose file is skipped and says why', () => {
     const file = path.join(EXAMPLES, 'not-a-template/docker-compose.yaml');
     const result = analyze({ file, text: fs.readFileSync(file, 'utf8') });
