@@ -33,12 +33,21 @@ export function editorFor(template: ParsedModel): FixEditor {
   return yamlEditor(new YamlEditor(template as CloudFormationTemplate));
 }
 
-function yamlEditor(e: YamlEditor): FixEditor {
+type Shared = Pick<FixEditor, 'replace' | 'setIn' | 'addProperties' | 'append'>;
+
+/** What every format's renderer offers under the same names. */
+function shared(e: Shared): Shared {
   return {
     replace: (v, n) => e.replace(v, n),
     setIn: (c, p, v) => e.setIn(c, p, v),
     addProperties: (r, p, v) => e.addProperties(r, p, v),
     append: (l, i) => e.append(l, i),
+  };
+}
+
+function yamlEditor(e: YamlEditor): FixEditor {
+  return {
+    ...shared(e),
     addResource: (_near, name, body) => e.addResource(name, body),
     suppress: (finding, resource, placeholder) => {
       // Above the property when the finding is on one, otherwise above the resource's name.
@@ -50,10 +59,7 @@ function yamlEditor(e: YamlEditor): FixEditor {
 
 function jsonEditor(e: JsonEditor): FixEditor {
   return {
-    replace: (v, n) => e.replace(v, n),
-    setIn: (c, p, v) => e.setIn(c, p, v),
-    addProperties: (r, p, v) => e.addProperties(r, p, v),
-    append: (l, i) => e.append(l, i),
+    ...shared(e),
     addResource: (_near, name, body) => e.addResource(name, body),
     // JSON has no comments: the resource's Metadata holds the suppression.
     suppress: (finding, resource, placeholder) => e.suppressInMetadata(resource, finding.ruleId, placeholder),
@@ -62,10 +68,7 @@ function jsonEditor(e: JsonEditor): FixEditor {
 
 function terraformEditor(e: HclEditor): FixEditor {
   return {
-    replace: (v, n) => e.replace(v, n),
-    setIn: (c, p, v) => e.setIn(c, p, v),
-    addProperties: (r, p, v) => e.addProperties(r, p, v),
-    append: (l, i) => e.append(l, i),
+    ...shared(e),
     addResource: (near, name, body) => e.addResource(near, name, body),
     // A module's values come from several blocks and files: suppress on the resource block itself.
     suppress: (finding, resource, placeholder) => e.suppressAbove(resource.nameRange.start.line, finding.ruleId, placeholder, resource.file),
@@ -74,10 +77,7 @@ function terraformEditor(e: HclEditor): FixEditor {
 
 function cdkEditor(e: TsEditor): FixEditor {
   return {
-    replace: (v, n) => e.replace(v, n),
-    setIn: (c, p, v) => e.setIn(c, p, v),
-    addProperties: (r, p, v) => e.addProperties(r, p, v),
-    append: (l, i) => e.append(l, i),
+    ...shared(e),
     addResource: (near, name, body) => e.addResource(near, name, body),
     // `// hipaa:ignore` above the statement that creates the construct.
     suppress: (finding, resource, placeholder) => e.suppressAbove(resource.nameRange.start.line, finding.ruleId, placeholder),
