@@ -11,7 +11,7 @@ import { parseDocument } from 'yaml';
 import { analyze } from '../../server/src/core/engine';
 import { LspClient } from '../helpers/lsp-client';
 import { initTerraform } from '../../server/src/core/formats/terraform/runtime';
-import { jsonTemplate, terraformModule, yamlTemplate } from './template-generator';
+import { cdkStack, jsonTemplate, terraformModule, yamlTemplate } from './template-generator';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
@@ -31,9 +31,9 @@ function time(fn: () => void, runs = RUNS): number[] {
 }
 
 /** Replaces the i-th occurrence line of a value so each edit changes one resource. */
-function editAt(text: string, i: number, kind: boolean | 'tf'): { text: string; line: number } {
+function editAt(text: string, i: number, kind: boolean | 'tf' | 'cdk'): { text: string; line: number } {
   const lines = text.split('\n');
-  const wanted = kind === 'tf' ? 'backup_retention_period' : kind ? '"BackupRetentionPeriod"' : 'VisibilityTimeout:';
+  const wanted = kind === 'cdk' ? 'Duration.seconds(' : kind === 'tf' ? 'backup_retention_period' : kind ? '"BackupRetentionPeriod"' : 'VisibilityTimeout:';
   const hits = lines.map((l, n) => (l.includes(wanted) ? n : -1)).filter((n) => n >= 0);
   const line = hits[(i * 7) % hits.length];
   lines[line] = lines[line].replace(/\d+/, String(10 + (i % 50)));
@@ -46,13 +46,13 @@ async function lspLatency(file: string, text: string, debounceMs: number): Promi
   client.settings = { debounceMs };
   await client.initialize([dir]);
   const uri = `file://${path.join(dir, file)}`;
-  const languageId = file.endsWith('.json') ? 'json' : file.endsWith('.tf') ? 'terraform' : 'yaml';
+  const languageId = file.endsWith('.json') ? 'json' : file.endsWith('.tf') ? 'terraform' : file.endsWith('.ts') ? 'typescript' : 'yaml';
   await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
   await client.until('first diagnostics', () => client.diagnosticsFor(uri, 1), 120000);
   const samples: number[] = [];
   let current = text;
   for (let v = 2; v < RUNS + 2; v++) {
-    current = editAt(current, v, file.endsWith('.tf') ? 'tf' : file.endsWith('.json')).text;
+    current = editAt(current, v, file.endsWith('.ts') ? 'cdk' : file.endsWith('.tf') ? 'tf' : file.endsWith('.json')).text;
     const t = performance.now();
     await client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ text: current }] });
     await client.until(`diagnostics v${v}`, () => client.diagnosticsFor(uri, v), 120000);
@@ -87,6 +87,11 @@ async function main(): Promise<void> {
   rows.push([`engine analyze Terraform ${tfText.split('\n').length}-line module, one block edited (in-process)`, time(() => analyze({ file: '/b/main.tf', text: editAt(tfText, t++, 'tf').text })), 0]);
   const tfLsp = await lspLatency('main.tf', tfText, 0);
   rows.push(['LSP didChange→diagnostics Terraform, debounce 0', tfLsp.samples, 0]);
+  const cdkText = cdkStack(5000);
+  let c = 0;
+  rows.push([`engine analyze CDK ${cdkText.split('\n').length}-line stack, one prop edited (in-process)`, time(() => analyze({ file: '/b/stack.ts', text: editAt(cdkText, c++, 'cdk').text })), 0]);
+  const cdkLsp = await lspLatency('stack.ts', cdkText, 0);
+  rows.push(['LSP didChange→diagnostics CDK, debounce 0', cdkLsp.samples, 0]);
 
   const refMedians = [stats(yamlRef).median, stats(jsonRef).median];
   console.log(`\nhipaa-lint benchmark (${RUNS} runs each, ${os.cpus().length} cores, node ${process.version})\n`);
@@ -97,7 +102,7 @@ async function main(): Promise<void> {
     const ratio = ref === undefined ? '1.00' : (s.median / refMedians[ref]).toFixed(2);
     console.log(`| ${name} | ${s.median.toFixed(1)} | ${s.p95.toFixed(1)} | ${ratio} |`);
   }
-  console.log(`\nserver resident memory after the YAML runs: ${yamlLsp.rssMb.toFixed(0)} MB; JSON: ${jsonLsp.rssMb.toFixed(0)} MB; Terraform: ${tfLsp.rssMb.toFixed(0)} MB`);
+  console.log(`\nserver resident memory after the YAML runs: ${yamlLsp.rssMb.toFixed(0)} MB; JSON: ${jsonLsp.rssMb.toFixed(0)} MB; Terraform: ${tfLsp.rssMb.toFixed(0)} MB; CDK: ${cdkLsp.rssMb.toFixed(0)} MB`);
 }
 
 void main().catch((e) => {

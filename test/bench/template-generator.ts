@@ -106,3 +106,50 @@ export function terraformModule(targetLines: number): string {
   for (let i = 0; text.split('\n').length < targetLines; i++) text += `${TF_BLOCKS[i % TF_BLOCKS.length](i)}\n`;
   return text;
 }
+
+const CDK_BLOCKS = [
+  (i: number) => `    const records${i} = new s3.Bucket(this, 'Records${i}', {
+      encryption: s3.BucketEncryption.KMS,
+      enforceSSL: true,
+      versioned: ${i % 2 === 0},
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    });
+`,
+  (i: number) => `    new rds.DatabaseInstance(this, 'Db${i}', {
+      engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_16 }),
+      vpc,
+      storageEncrypted: ${i % 3 !== 0},
+      backupRetention: Duration.days(7),
+    });
+`,
+  (i: number) => `    new sqs.Queue(this, 'Queue${i}', {
+      encryption: sqs.QueueEncryption.KMS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(${30 + (i % 60)}),
+    });
+`,
+];
+
+/** One CDK stack file of about `targetLines` lines. */
+export function cdkStack(targetLines: number): string {
+  let body = '';
+  let lines = 12;
+  for (let i = 0; lines < targetLines; i++) {
+    const block = CDK_BLOCKS[i % CDK_BLOCKS.length](i);
+    body += block;
+    lines += block.split('\n').length - 1;
+  }
+  return `import { Duration, Stack } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+
+export class BigStack extends Stack {
+  constructor(scope: Construct, id: string, vpc: ec2.IVpc) {
+    super(scope, id);
+${body}  }
+}
+`;
+}

@@ -167,6 +167,12 @@ function byPosition(a: Finding, b: Finding): number {
   return a.file.localeCompare(b.file) || comparePositions(a.range.start, b.range.start) || a.ruleId.localeCompare(b.ruleId);
 }
 
+/** A finding in another file than its resource (a Terraform split resource) points back at the resource. */
+function withOwner(related: Finding['related'], file: string, resource: Resource): Finding['related'] {
+  if (file === resource.file) return related;
+  return [...related, { location: { file: resource.file, range: resource.nameRange }, message: `${resource.name}, the resource this setting belongs to` }];
+}
+
 export function appliesTo(target: Target, type: string): boolean {
   return target.types.some((t) => t === type || t === '*' || (t.endsWith('::*') && type.startsWith(t.slice(0, -1))));
 }
@@ -190,7 +196,7 @@ function findingsOf(
       file: failure.location.file,
       range: failure.location.range,
       resource: resourceRef,
-      related: failure.related ?? [],
+      related: withOwner(failure.related ?? [], failure.location.file, resource),
       citation,
       origin: { target, failure, resource },
     })) };
