@@ -71,9 +71,10 @@ function packageVsix(runDir) {
   const files = (ls.stdout ?? '').trim().split('\n').filter(Boolean);
   const kb = Math.round(fs.statSync(vsix).size / 1024);
   log(`packaged ${vsix}: ${kb} KB, ${files.length} files`);
-  const unexpected = files.filter((f) => !/^(dist\/(extension|server)\.js|rules\/|docs\/|syntaxes\/|package\.json$|README\.md$|LICENSE(\.md|\.txt)?$|CHANGELOG\.md$)/.test(f));
+  const unexpected = files.filter((f) => !/^(dist\/(extension|server)\.js|dist\/wasm\/[a-z-]+\.wasm$|rules\/|docs\/|syntaxes\/|package\.json$|README\.md$|LICENSE(\.md|\.txt)?$|CHANGELOG\.md$)/.test(f));
   if (unexpected.length) throw new Error(`the .vsix contains files it should not (fix .vscodeignore): ${unexpected.join(', ')}`);
-  for (const f of ['dist/extension.js', 'dist/server.js', 'rules/whitepaper.yaml', 'rules/schema.json', 'package.json']) {
+  // The Terraform parser's WebAssembly must ship: the packaged extension has no node_modules.
+  for (const f of ['dist/extension.js', 'dist/server.js', 'dist/wasm/web-tree-sitter.wasm', 'dist/wasm/tree-sitter-terraform.wasm', 'rules/whitepaper.yaml', 'rules/schema.json', 'package.json']) {
     if (!files.includes(f)) throw new Error(`the .vsix lacks ${f}; it has: ${files.join(', ')}`);
   }
   return vsix;
