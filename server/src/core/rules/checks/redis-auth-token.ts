@@ -195,7 +195,8 @@ function checkAlternative(v: Value, resource: Resource, messages: Messages): Out
 
 export const redisAuthToken: NamedCheck = (cursor, _args, _ctx, messages) => {
   const resource = cursor.resource;
-  const props = entry(resource.body, 'Properties')?.value;
+  // CloudFormation and Terraform keep the unresolved body (a Ref's parameter matters); CDK has only the model.
+  const props = resource.body ? entry(resource.body, 'Properties')?.value : resource.properties;
   const token = props?.kind === 'map' ? entry(props, 'AuthToken')?.value : undefined;
   if (!token) return PASS;
   return all(alternatives(token).map((v) => checkAlternative(v, resource, messages)));
