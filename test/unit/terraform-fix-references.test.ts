@@ -80,3 +80,30 @@ describe('a resource\'s own inline policy', () => {
     assert.match(fixedText(text, 's3.ssl-requests-only'), /\[aws_s3_bucket\.records\.arn, "\$\{aws_s3_bucket\.records\.arn\}\/\*"\]/);
   });
 });
+
+describe('a topic\'s or queue\'s own inline policy', () => {
+  const allow = (action: string) => `{ Effect = "Allow", Principal = { Service = "cloudwatch.amazonaws.com" }, Action = "${action}", Resource = "*" }`;
+
+  it('gets the deny statement with an ARN pattern of the topic, not a self-reference (jsonencode)', () => {
+    const text = `resource "aws_sns_topic" "alerts" {\n  name   = "patient-alerts"\n  policy = jsonencode({\n    Version   = "2012-10-17"\n    Statement = [${allow('sns:Publish')}]\n  })\n}\n`;
+    const out = fixedText(text, 'sns.https-only');
+    assert.match(out, /Resource {2}= "arn:aws:sns:\*:\*:patient-alerts"\n/);
+    assert.doesNotMatch(out, /aws_sns_topic\.alerts\./);
+    assert.deepEqual(findings(out, 'sns.https-only'), []);
+  });
+
+  it('uses a pattern for any queue when the queue has no literal name (heredoc)', () => {
+    const json = '<<POLICY\n{\n  "Statement": [\n    { "Effect": "Allow", "Principal": { "Service": "sns.amazonaws.com" }, "Action": "sqs:SendMessage", "Resource": "*" }\n  ]\n}\nPOLICY';
+    const out = fixedText(`resource "aws_sqs_queue" "jobs" {\n  name_prefix = "jobs-"\n  policy      = ${json}\n}\n`, 'sqs.https-only');
+    assert.match(out, /"Resource": "arn:aws:sqs:\*:\*:\*",\n/);
+    assert.doesNotMatch(out, /aws_sqs_queue\.jobs\./);
+    assert.deepEqual(findings(out, 'sqs.https-only'), []);
+  });
+
+  it('writes the pattern into a policy document the topic reads its policy from (a cycle otherwise)', () => {
+    const text = 'resource "aws_sns_topic" "alerts" {\n  name   = "patient-alerts"\n  policy = data.aws_iam_policy_document.alerts.json\n}\n\ndata "aws_iam_policy_document" "alerts" {\n  statement {\n    actions   = ["sns:Publish"]\n    resources = ["*"]\n  }\n}\n';
+    const out = fixedText(text, 'sns.https-only');
+    assert.match(out, /resources = \["arn:aws:sns:\*:\*:patient-alerts"\]\n/);
+    assert.doesNotMatch(out, /aws_sns_topic\.alerts\.arn/);
+  });
+});

@@ -10,9 +10,11 @@ import { snakeCase, type SpecNode } from '../formats/terraform/adapter-types';
 import { SATELLITES } from '../formats/terraform/adapter-satellites';
 import { RESOURCES, terraformTypeOf } from '../formats/terraform/adapter-table';
 import type { HAttr, HBlock, HItem } from '../formats/terraform/hcl-ast';
-import { blockAt, exprAt, heredocAt, topBlockOf } from '../formats/terraform/hcl-locate';
-import { aligned, blockLines, emitFor, expression, jsonText, quote, refersTo, repetitionOf, selfLiterals, statementBlock, type Emit, type RenderContext } from '../formats/terraform/hcl-render';
+import { blockAt, exprAt, heredocAt, textIn, topBlockOf } from '../formats/terraform/hcl-locate';
+import { aligned, alignedRun, blockLines, emitFor, expression, jsonText, quote, refersTo, repetitionOf, statementBlock, type Emit, type RenderContext } from '../formats/terraform/hcl-render';
+import { useKey } from '../formats/terraform/expressions';
 import type { TerraformModule } from '../formats/terraform/module';
+import { documentOwnerLiterals, selfLiterals } from '../formats/terraform/self-references';
 import type { MapValue, Position, Range, Resource, SeqValue, Value } from '../model/types';
 import { insertAt, type TextEdit } from './text-edits';
 
@@ -62,7 +64,8 @@ export class HclEditor {
   }
 
   /** Replaces a written value (an argument, a variable default, a JSON policy value). */
-  replace(value: Value, newValue: unknown): HclTextEdit[] {
+  replace(target: Value, newValue: unknown): HclTextEdit[] {
+    const value = this.definitionOf(target);
     const items = this.itemsOf(value.file);
     const hit = exprAt(items, value.range);
     if (hit) {
@@ -75,11 +78,13 @@ export class HclEditor {
       return [this.edit(value.file, hit.expr.range, expression(v, this.ctx, indent))];
     }
     if (heredocAt(items, value.range)) {
-      const quoted = this.textAt(value.file, value.range).startsWith('"');
+      const quoted = textIn(this.lines.get(value.file) ?? [], value.range).startsWith('"');
       const v = quoted && (typeof newValue === 'boolean' || typeof newValue === 'number') ? String(newValue) : newValue;
       return [this.edit(value.file, value.range, JSON.stringify(v))];
     }
-    return []; // e.g. a provider default: nothing is written to replace
+    // A provider default: the argument is written.
+    const site = this.module.providerDefaults.get(target);
+    return site ? this.setIn(site.container, site.path, newValue) : [];
   }
 
   /** Writes `path: value` below a map of the model (an argument, a nested block, or a split resource). */
@@ -117,8 +122,11 @@ export class HclEditor {
       const emits = emitFor(spec, anchor.path, [item], this.ctx, indent);
       return emits ? this.insert(anchor.file, anchor.block, emits) : [];
     }
-    const items = this.itemsOf(list.file);
-    const hit = exprAt(items, list.range);
+    // A list read through a var / local grows where it is written.
+    const { file, range } = list.origin ?? list;
+    const items = this.itemsOf(file);
+    const hit = exprAt(items, range);
+    if (list.origin) return hit?.expr.kind === 'tuple' ? this.appendToTuple(file, hit.expr.range, hit.expr.items.map((i) => i.range), item, this.ctx) : [];
     const inline = hit ?? heredocAt(items, list.range); // a resource's own v3 inline policy cannot refer to it
     const ctx: RenderContext = inline?.block?.type === 'resource' ? { ...this.ctx, literal: selfLiterals(inline.block) } : this.ctx;
     if (hit?.expr.kind === 'tuple') return this.appendToTuple(list.file, hit.expr.range, hit.expr.items.map((i) => i.range), item, ctx);
@@ -126,7 +134,7 @@ export class HclEditor {
     const data = blockAt(items, list.range);
     if (data?.type === 'data' && data.labels[0] === 'aws_iam_policy_document' && item && typeof item === 'object') {
       const indent = this.indentOf(list.file, data.typeRange.start.line) + this.unit;
-      return this.insert(list.file, data, [statementBlock(item as Record<string, unknown>, this.ctx, indent)]);
+      return this.insert(list.file, data, [statementBlock(item as Record<string, unknown>, { ...this.ctx, literal: documentOwnerLiterals(this.module.files.flatMap((f) => f.items), data) }, indent)]);
     }
     return [];
   }
@@ -158,10 +166,15 @@ export class HclEditor {
 
   // ---- helpers ----
 
-  private textAt(file: string, range: Range): string {
-    const lines = this.lines.get(file) ?? [];
-    if (range.start.line === range.end.line) return (lines[range.start.line] ?? '').slice(range.start.character, range.end.character);
-    return (lines[range.start.line] ?? '').slice(range.start.character);
+  /** A use of a var / local that is null is fixed at the `null` it comes from (as defaults are). */
+  private definitionOf(value: Value): Value {
+    let at: Value = value;
+    for (let hops = 0; hops < 16; hops++) {
+      const next = this.module.fixAt.get(useKey(at.file, at.range));
+      if (!next) break;
+      at = { ...at, ...next };
+    }
+    return at;
   }
 
   private uniqueLabel(tfType: string, wanted: string): string {
@@ -218,21 +231,11 @@ export class HclEditor {
     const head: Emit[] = [...(repeat?.meta ?? []), { kind: 'attr', name: spec.via ?? 'bucket', text: `${repeat?.base ?? parentAddress}.${RESOURCES[parentType]?.refAttr ?? 'id'}` }];
     for (const name of spec.copy ?? []) {
       const a = anchor.top.items.find((i): i is HAttr => i.kind === 'attribute' && i.name === name);
-      if (a) head.push({ kind: 'attr', name, text: this.textOfRange(anchor.file, a.expr.range) });
+      if (a) head.push({ kind: 'attr', name, text: textIn(this.lines.get(anchor.file) ?? [], a.expr.range) });
     }
     const label = this.uniqueLabel(type, parentLabel);
     this.added.set(`${type}.${label}`, `${type}.${label}`);
     return this.appendTopBlock({ file: anchor.file, block: anchor.top }, [type, label], [...head, ...emits]);
-  }
-
-  private textOfRange(file: string, range: Range): string {
-    const lines = this.lines.get(file) ?? [];
-    const out: string[] = [];
-    for (let l = range.start.line; l <= range.end.line; l++) {
-      const text = lines[l] ?? '';
-      out.push(text.slice(l === range.start.line ? range.start.character : 0, l === range.end.line ? range.end.character : text.length));
-    }
-    return out.join('\n');
   }
 
   /** Inserts arguments (aligned with the last run of arguments) and nested blocks into `block`. */
@@ -257,7 +260,7 @@ export class HclEditor {
     }
     const lastAttr = attrs[attrs.length - 1];
     if (newAttrs.length) {
-      const run = lastAttr ? this.alignedRun(attrs) : [];
+      const run = lastAttr ? alignedRun(attrs) : [];
       const width = Math.max(0, ...run.map((a) => a.eqRange.start.character - a.nameRange.start.character - 1), ...newAttrs.map((a) => a.name.length));
       for (const a of run) {
         const gap = a.eqRange.start.character - a.nameRange.end.character;
@@ -274,18 +277,6 @@ export class HclEditor {
       edits.push(this.bodyInsert(file, block, last, last || newAttrs.length ? `\n${text}` : text));
     }
     return edits;
-  }
-
-  /** The arguments before `=`-aligned with the last one: consecutive single-line ones. */
-  private alignedRun(attrs: HAttr[]): HAttr[] {
-    const run: HAttr[] = [];
-    for (let i = attrs.length - 1; i >= 0; i--) {
-      const a = attrs[i];
-      if (a.range.start.line !== a.range.end.line) break;
-      if (run.length && run[0].range.start.line !== a.range.end.line + 1) break;
-      run.unshift(a);
-    }
-    return run;
   }
 
   /** New lines after `after` (or right after the opening brace), keeping a one-line `{}` valid. */

@@ -6,8 +6,9 @@
 import type { Entry, MapValue, Range, SeqValue, Value } from '../../model/types';
 import { attrSpec, pascalCase, splitCfnPath, type AttrSpec, type BlockSpec, type SpecNode } from './adapter-types';
 import { META_ARGUMENTS } from './adapter-table';
+import { nameArg } from './adapter-names';
 import type { HAttr, HBlock } from './hcl-ast';
-import { unknownAt, valueOf, type Scope } from './expressions';
+import { unknownAt, useKey, valueOf, type Scope } from './expressions';
 import { policyValue } from './policy';
 
 /** What the fix renderer needs to map a CloudFormation path back to HCL (stored on model values). */
@@ -40,6 +41,8 @@ export interface BuildSite {
   valueMaps: Map<Value, Record<string, string>>;
   /** Lowest AWS provider major version required_providers allows, when it pins one. */
   providerMajor?: number;
+  /** Provider defaults put in the model, and where their argument would go (for fixes). */
+  providerDefaults: Map<Value, { container: MapValue; path: string[] }>;
   /** Arguments that may name a resource of the module (`target_bucket = "logs"`): linked once all are known. */
   links: { entry: Entry; refType: string }[];
 }
@@ -87,7 +90,9 @@ export function buildInto(target: MapValue, block: HBlock, spec: SpecNode, site:
     if (META_ARGUMENTS.has(item.kind === 'attribute' ? item.name : item.type)) continue;
     if (item.kind === 'attribute') {
       const a = spec.attrs?.[item.name];
+      const named = depth === 0 && !a ? nameArg(site.tfType, item.name) : undefined;
       if (a) attribute(target, item, attrSpec(a), block, spec, site, base);
+      else if (named && !site.strict) attribute(target, item, { path: named }, block, spec, site, base);
       else if (!site.strict) {
         const v = valueOf(item.expr, site.file, site.scope);
         if (v) setAt(target, [...prefix, pascalCase(item.name)], v, item.nameRange, site, block, spec, base);
@@ -114,13 +119,17 @@ export function buildInto(target: MapValue, block: HBlock, spec: SpecNode, site:
 
 function attribute(target: MapValue, attr: HAttr, a: AttrSpec, block: HBlock, spec: SpecNode, site: BuildSite, base: string[]): void {
   const path = splitCfnPath(a.path);
-  let value: Value | undefined = a.as === 'policy' ? policyValue(attr.expr, site.file, site.scope) : valueOf(attr.expr, site.file, site.scope);
+  let value: Value | undefined = a.as === 'policy' || a.as === 'json' ? policyValue(attr.expr, site.file, site.scope) : valueOf(attr.expr, site.file, site.scope);
   if (!value) return;
   if (a.values && value.kind === 'scalar' && a.values[String(value.value)] !== undefined) {
     value = { ...value, value: a.values[String(value.value)] };
     site.valueMaps.set(value, a.values);
   }
   if (a.as === 'list') value = { kind: 'seq', items: [value], range: value.range, file: value.file };
+  if (a.unset && value.kind === 'scalar') {
+    const written = value.value;
+    if (a.unset.some((u) => String(u) === String(written))) value = unsetAt(value, site);
+  }
   if (a.as === 'method-path') {
     for (const [key, v] of methodPath(value)) setAt(target, [...path, key], v, attr.nameRange, site, block, spec, base);
     return;
@@ -131,6 +140,12 @@ function attribute(target: MapValue, attr: HAttr, a: AttrSpec, block: HBlock, sp
     const entry = container?.kind === 'map' ? container.entries.find((e) => e.key === path[path.length - 1]) : undefined;
     if (entry) site.links.push({ entry, refType: a.refType });
   }
+}
+
+/** A value the provider takes as "not set": absent where it is written (a fix rewrites it, or its default). */
+function unsetAt(value: Extract<Value, { kind: 'scalar' }>, site: BuildSite): Value {
+  if (value.origin) site.scope.fixAt?.set(useKey(value.file, value.range), value.origin);
+  return { kind: 'choice', condition: `${String(value.value)} means not set`, branches: [undefined], absentAt: [value.range], range: value.range, file: value.file };
 }
 
 /** `"items/GET"` → ResourcePath `/items`, HttpMethod `GET` (the star form gives `/*` and `*`). */
@@ -158,7 +173,8 @@ function nestedBlock(target: MapValue, nb: HBlock, b: BlockSpec, block: HBlock, 
     return;
   }
   const fullPath = [...base, ...path];
-  const content = emptyMap(nb.range, site.file, { file: site.file, block: nb, spec: b, path: [], top: site.top, tfType: site.tfType });
+  // One of a list of blocks is reported at its type (`replica`), not across its whole body.
+  const content = emptyMap(b.list ? nb.typeRange : nb.range, site.file, { file: site.file, block: nb, spec: b, path: [], top: site.top, tfType: site.tfType });
   for (const key of b.ensure ?? []) setAt(content, [key], emptyMap(nb.range, site.file, { file: site.file, block: nb, spec: b, path: [key], top: site.top, tfType: site.tfType }), nb.typeRange, site, nb, b, []);
   if (!path.length) {
     buildInto(target, nb, b, site, base, depth + 1);

@@ -27,7 +27,20 @@ export const SSE_RULE: BlockSpec = {
   },
 };
 
+/** One replica of a DynamoDB global table (a `replica` block or an aws_dynamodb_table_replica). */
+export const REPLICA_ATTRS = {
+  region_name: 'Region',
+  kms_key_arn: 'SSESpecification.KMSMasterKeyId',
+  point_in_time_recovery: 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled',
+};
+
 export const SATELLITES: Record<string, SatelliteSpec> = {
+  aws_dynamodb_table_replica: {
+    parent: 'aws_dynamodb_table',
+    via: 'global_table_arn',
+    item: 'Replicas',
+    attrs: REPLICA_ATTRS,
+  },
   aws_s3_bucket_server_side_encryption_configuration: {
     parent: 'aws_s3_bucket',
     via: 'bucket',

@@ -1,28 +1,12 @@
 /**
  * Terraform AWS provider resources → CloudFormation types and property paths, for every resource
- * type the core rules cover (data only; adapter-types.ts says what each field means). The v4+ split
- * resources joined into these are in adapter-satellites.ts.
+ * type the core rules cover (data only; adapter-types.ts says what each field means): storage and
+ * data here, compute and network in adapter-table-compute.ts, the v4+ split resources joined into
+ * these in adapter-satellites.ts.
  */
-import { CANNED_ACL, SSE_RULE } from './adapter-satellites';
+import { CANNED_ACL, REPLICA_ATTRS, SSE_RULE } from './adapter-satellites';
 import type { BlockSpec, ResourceSpec } from './adapter-types';
-
-const EBS_ATTRS = {
-  encrypted: 'Ebs.Encrypted',
-  kms_key_id: 'Ebs.KmsKeyId',
-  volume_size: 'Ebs.VolumeSize',
-  volume_type: 'Ebs.VolumeType',
-  iops: 'Ebs.Iops',
-  throughput: 'Ebs.Throughput',
-  snapshot_id: 'Ebs.SnapshotId',
-  delete_on_termination: 'Ebs.DeleteOnTermination',
-};
-
-/** aws_instance and aws_launch_configuration describe disks the same way. */
-const INSTANCE_DISKS: Record<string, BlockSpec> = {
-  root_block_device: { path: 'BlockDeviceMappings', list: true, ensure: ['Ebs'], attrs: EBS_ATTRS },
-  ebs_block_device: { path: 'BlockDeviceMappings', list: true, ensure: ['Ebs'], attrs: { device_name: 'DeviceName', ...EBS_ATTRS } },
-  ephemeral_block_device: { path: 'BlockDeviceMappings', list: true, attrs: { device_name: 'DeviceName', virtual_name: 'VirtualName', no_device: 'NoDevice' } },
-};
+import { COMPUTE_RESOURCES } from './adapter-table-compute';
 
 const PARAMETERS_MAP: BlockSpec = { path: 'Parameters', keyed: { key: 'name', value: 'value' } };
 
@@ -31,19 +15,6 @@ const DB_PARAMETER_GROUP: Omit<ResourceSpec, 'cfn'> = {
   blocks: { parameter: PARAMETERS_MAP },
   nameAttr: 'name',
   refAttr: 'name',
-};
-
-const LISTENER_V2: Omit<ResourceSpec, 'cfn'> = {
-  attrs: { protocol: 'Protocol', port: 'Port', ssl_policy: 'SslPolicy', load_balancer_arn: 'LoadBalancerArn' },
-  blocks: {
-    default_action: {
-      path: 'DefaultActions',
-      list: true,
-      attrs: { type: 'Type', target_group_arn: 'TargetGroupArn', order: 'Order' },
-      blocks: { redirect: { path: 'RedirectConfig', attrs: { protocol: 'Protocol', port: 'Port', host: 'Host', path: 'Path', query: 'Query', status_code: 'StatusCode' } } },
-    },
-  },
-  refAttr: 'arn',
 };
 
 export const RESOURCES: Record<string, ResourceSpec> = {
@@ -78,6 +49,9 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     cfn: 'AWS::SQS::Queue',
     attrs: { name: 'QueueName', kms_master_key_id: 'KmsMasterKeyId', sqs_managed_sse_enabled: 'SqsManagedSseEnabled' },
     inlinePolicy: { attr: 'policy', cfn: 'AWS::SQS::QueuePolicy', link: 'Queues', list: true },
+    nameAttr: 'name',
+    // Region and account are not written: an ARN pattern still matches only this queue (any queue when unnamed).
+    self: { arn: 'arn:aws:sqs:*:*:{name?}' },
   },
   aws_sqs_queue_policy: {
     cfn: 'AWS::SQS::QueuePolicy',
@@ -88,6 +62,9 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     attrs: { name: 'TopicName', display_name: 'DisplayName', kms_master_key_id: 'KmsMasterKeyId' },
     refAttr: 'arn',
     inlinePolicy: { attr: 'policy', cfn: 'AWS::SNS::TopicPolicy', link: 'Topics', list: true },
+    nameAttr: 'name',
+    // SNS requires a Resource matching the topic's ARN; the pattern does without region and account.
+    self: { arn: 'arn:aws:sns:*:*:{name?}' },
   },
   aws_sns_topic_policy: {
     cfn: 'AWS::SNS::TopicPolicy',
@@ -117,78 +94,16 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     // The provider encrypts Valkey at rest unless told otherwise.
     defaults: [{ path: 'AtRestEncryptionEnabled', value: true, argument: 'at_rest_encryption_enabled', when: { engine: 'valkey' } }],
   },
-  aws_ebs_volume: {
-    cfn: 'AWS::EC2::Volume',
-    attrs: { encrypted: 'Encrypted', kms_key_id: 'KmsKeyId', availability_zone: 'AvailabilityZone', size: 'Size', type: 'VolumeType' },
-  },
-  aws_instance: {
-    cfn: 'AWS::EC2::Instance',
-    attrs: { ami: 'ImageId', instance_type: 'InstanceType' },
-    blocks: { ...INSTANCE_DISKS, launch_template: { path: 'LaunchTemplate', attrs: { id: 'LaunchTemplateId', name: 'LaunchTemplateName', version: 'Version' } } },
-  },
-  aws_launch_template: {
-    cfn: 'AWS::EC2::LaunchTemplate',
-    prefix: 'LaunchTemplateData',
-    attrs: { name: 'LaunchTemplateName', name_prefix: 'LaunchTemplateNamePrefix', description: 'VersionDescription' },
-    blocks: {
-      block_device_mappings: {
-        path: 'LaunchTemplateData.BlockDeviceMappings',
-        list: true,
-        attrs: { device_name: 'DeviceName', no_device: 'NoDevice', virtual_name: 'VirtualName' },
-        blocks: { ebs: { path: 'Ebs', attrs: { encrypted: 'Encrypted', kms_key_id: 'KmsKeyId', volume_size: 'VolumeSize', volume_type: 'VolumeType', snapshot_id: 'SnapshotId', delete_on_termination: 'DeleteOnTermination' } } },
-      },
-    },
-  },
-  aws_launch_configuration: {
-    cfn: 'AWS::AutoScaling::LaunchConfiguration',
-    attrs: { name: 'LaunchConfigurationName', image_id: 'ImageId', instance_type: 'InstanceType' },
-    blocks: INSTANCE_DISKS,
-    refAttr: 'name',
-  },
-  aws_cloudfront_distribution: {
-    cfn: 'AWS::CloudFront::Distribution',
-    prefix: 'DistributionConfig',
-    attrs: { web_acl_id: 'DistributionConfig.WebACLId' },
-    blocks: {
-      default_cache_behavior: { path: 'DistributionConfig.DefaultCacheBehavior', attrs: { viewer_protocol_policy: 'ViewerProtocolPolicy', target_origin_id: 'TargetOriginId' } },
-      ordered_cache_behavior: {
-        path: 'DistributionConfig.CacheBehaviors',
-        list: true,
-        attrs: { viewer_protocol_policy: 'ViewerProtocolPolicy', path_pattern: 'PathPattern', target_origin_id: 'TargetOriginId' },
-      },
-      origin: {
-        path: 'DistributionConfig.Origins',
-        list: true,
-        attrs: { domain_name: 'DomainName', origin_id: 'Id', origin_path: 'OriginPath' },
-        blocks: {
-          custom_origin_config: {
-            path: 'CustomOriginConfig',
-            attrs: { origin_protocol_policy: 'OriginProtocolPolicy', origin_ssl_protocols: 'OriginSSLProtocols', http_port: 'HTTPPort', https_port: 'HTTPSPort' },
-          },
-          s3_origin_config: { path: 'S3OriginConfig', attrs: { origin_access_identity: 'OriginAccessIdentity' } },
-        },
-      },
-      viewer_certificate: {
-        path: 'DistributionConfig.ViewerCertificate',
-        attrs: { acm_certificate_arn: 'AcmCertificateArn', minimum_protocol_version: 'MinimumProtocolVersion', ssl_support_method: 'SslSupportMethod', cloudfront_default_certificate: 'CloudFrontDefaultCertificate' },
-      },
-      logging_config: { path: 'DistributionConfig.Logging', attrs: { bucket: 'Bucket', prefix: 'Prefix', include_cookies: 'IncludeCookies' } },
-    },
-  },
-  aws_api_gateway_stage: {
-    cfn: 'AWS::ApiGateway::Stage',
-    attrs: { stage_name: 'StageName', rest_api_id: 'RestApiId', deployment_id: 'DeploymentId', cache_cluster_enabled: 'CacheClusterEnabled', cache_cluster_size: 'CacheClusterSize' },
-    nameAttr: 'stage_name',
-    refAttr: 'stage_name',
-  },
   aws_dynamodb_table: {
     cfn: 'AWS::DynamoDB::Table',
     attrs: { name: 'TableName' },
     blocks: {
       server_side_encryption: { path: 'SSESpecification', attrs: { enabled: 'SSEEnabled', kms_key_arn: 'KMSMasterKeyId' } },
       point_in_time_recovery: { path: 'PointInTimeRecoverySpecification', attrs: { enabled: 'PointInTimeRecoveryEnabled' } },
-      replica: { path: 'Replicas', list: true, attrs: { region_name: 'Region', kms_key_arn: 'SSESpecification.KMSMasterKeyId', point_in_time_recovery: 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled' } },
+      replica: { path: 'Replicas', list: true, attrs: REPLICA_ATTRS },
     },
+    // Each replica has its own point-in-time recovery (off unless set), like a GlobalTable's replicas.
+    variant: { cfn: 'AWS::DynamoDB::GlobalTable', list: 'Replicas', own: ['PointInTimeRecoverySpecification'] },
   },
   aws_redshift_cluster: {
     cfn: 'AWS::Redshift::Cluster',
@@ -236,7 +151,8 @@ export const RESOURCES: Record<string, ResourceSpec> = {
   },
   aws_cloudwatch_log_group: {
     cfn: 'AWS::Logs::LogGroup',
-    attrs: { name: 'LogGroupName', retention_in_days: 'RetentionInDays', kms_key_id: 'KmsKeyId' },
+    // The provider sends 0 as "never expire", CloudFormation's default.
+    attrs: { name: 'LogGroupName', retention_in_days: { path: 'RetentionInDays', unset: [0] }, kms_key_id: 'KmsKeyId' },
     nameAttr: 'name',
     refAttr: 'name',
   },
@@ -302,19 +218,7 @@ export const RESOURCES: Record<string, ResourceSpec> = {
     ...DB_PARAMETER_GROUP,
     attrs: { name: 'DBClusterParameterGroupName', family: 'Family', description: 'Description' },
   },
-  aws_elb: {
-    cfn: 'AWS::ElasticLoadBalancing::LoadBalancer',
-    attrs: { name: 'LoadBalancerName' },
-    blocks: {
-      listener: {
-        path: 'Listeners',
-        list: true,
-        attrs: { lb_protocol: 'Protocol', lb_port: 'LoadBalancerPort', instance_protocol: 'InstanceProtocol', instance_port: 'InstancePort', ssl_certificate_id: 'SSLCertificateId' },
-      },
-    },
-  },
-  aws_lb_listener: { cfn: 'AWS::ElasticLoadBalancingV2::Listener', ...LISTENER_V2 },
-  aws_alb_listener: { cfn: 'AWS::ElasticLoadBalancingV2::Listener', ...LISTENER_V2 },
+  ...COMPUTE_RESOURCES,
 };
 
 /** Terraform arguments that configure Terraform itself, not the resource. */

@@ -12,10 +12,13 @@ export interface AttrSpec {
   values?: Record<string, string>;
   /**
    * policy: a JSON policy (jsonencode, heredoc, string, aws_iam_policy_document) → its statement tree;
+   * json: any other JSON document read the same way (a state machine definition);
    * list: one value wrapped in a list (`queue_url` → `Queues: [..]`);
    * method-path: `"items/GET"` → ResourcePath `/items` and HttpMethod `GET` (all: ResourcePath `/*`).
    */
-  as?: 'policy' | 'list' | 'method-path';
+  as?: 'policy' | 'json' | 'list' | 'method-path';
+  /** Values the provider takes as "not set" (`retention_in_days = 0`: never expire): modelled as absent. */
+  unset?: Scalar[];
   /** Type of the resource a fix's `Ref` to an undefined name should point at. */
   refType?: string;
 }
@@ -44,6 +47,11 @@ export interface ProviderDefault {
   when?: Record<string, Scalar>;
   /** Applies only when required_providers pins the AWS provider to at least this major version. */
   sinceProvider?: number;
+  /**
+   * Applies only when the resource referenced by argument `via` (one of `types`) matches `when`, its
+   * absent arguments counting as `defaults`; unknown when that resource is not in the module.
+   */
+  of?: { via: string; types: string[]; when: Record<string, Scalar>; defaults?: Record<string, Scalar>; describe: string; is: string };
 }
 
 export interface ResourceSpec {
@@ -60,8 +68,17 @@ export interface ResourceSpec {
   defaults?: ProviderDefault[];
   /** Arguments a new resource needs (fix rendering); `{label}` / `{label-dashed}` are replaced. */
   required?: Record<string, string>;
-  /** The resource's own attributes as text from its literal name (`{name}`), for its own v3 inline policy. */
+  /**
+   * The resource's own attributes as text from its literal name (`{name}`; `{name?}`: `*` when the name
+   * is not written literally), for its own v3 inline policy (Terraform forbids self-references).
+   */
   self?: Record<string, string>;
+  /**
+   * Another CloudFormation type once list `list` is present (a table with `replica` blocks or
+   * aws_dynamodb_table_replica resources is a global table); the list then starts with an item
+   * holding the resource's own values at `own` (the replica in its own region).
+   */
+  variant?: { cfn: string; list: string; own: string[] };
   /** Provider v3 inline policy attribute, modelled as a separate policy resource. */
   inlinePolicy?: { attr: string; cfn: string; link: string; list?: boolean };
 }
@@ -76,7 +93,10 @@ export interface SatelliteSpec {
   blocks?: Record<string, BlockSpec>;
   /** The satellite adds one item to this list of the parent (API Gateway method settings). */
   item?: string;
-  /** Arguments copied from the parent when a fix creates the satellite (`rest_api_id`). */
+  /**
+   * Arguments it shares with the parent (`rest_api_id`): copied when a fix creates the satellite, and
+   * compared when the parent is named literally (stages of two APIs may both be named "prod").
+   */
   copy?: string[];
 }
 

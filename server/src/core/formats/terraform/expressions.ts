@@ -1,11 +1,12 @@
 /**
  * Terraform expressions → model values: literals; `var.x` from tfvars or the variable's default and
  * `local.x` (both as state "default" with a note and the origin, like CloudFormation parameter
- * defaults); references to resources of the module; `c ? a : b` as a choice; `null` as absent.
+ * defaults, lists and conditionals included); references to resources of the module; `c ? a : b`
+ * as a choice; `null` as absent (through a var / local: a choice with one absent branch at the use).
  * Anything else (functions, unknown variables, for expressions, templates with interpolation) is
  * unknown, which no rule reports as a violation. Bounded: locals cannot loop or nest without limit.
  */
-import type { MapValue, Range, Value } from '../../model/types';
+import type { Location, MapValue, Range, Value } from '../../model/types';
 import type { HAttr, HBlock, HExpr, Step } from './hcl-ast';
 
 export interface Definition {
@@ -24,7 +25,14 @@ export interface Scope {
   data: Map<string, { block: HBlock; file: string }>;
   /** In a block with `for_each = aws_s3_bucket.logs`: that resource, which `each.value` is an instance of. */
   each?: string;
+  /**
+   * Uses whose value is absent by definition (`var.k` with `default = null`), by `useKey`: the `null`
+   * (or the next use in a chain) that a fix rewrites instead of the use.
+   */
+  fixAt?: Map<string, Location>;
 }
+
+export const useKey = (file: string, r: Range) => `${file}|${r.start.line}:${r.start.character}-${r.end.line}:${r.end.character}`;
 
 interface Ctx {
   depth: number;
@@ -112,9 +120,15 @@ function traversalValue(expr: Extract<HExpr, { kind: 'traversal' }>, file: strin
     if (ctx.stack.includes(def.name)) return unknownAt(range, file, `${def.name} refers to itself`);
     const value = valueOf(def.expr, def.file, scope, { depth: ctx.depth + 1, stack: [...ctx.stack, def.name] });
     const inner = navigate(value, expr.steps.slice(1), def.file, scope, ctx);
-    if (inner?.kind !== 'scalar') return inner;
-    // Like a parameter default: reported where it is used, fixed where it is written.
-    return { ...inner, range, file, state: 'default', note: def.note, origin: inner.origin ?? { file: inner.file, range: inner.range } };
+    const viaNull = isNull(inner) ? inner : undefined; // null through another var / local
+    if (inner && !viaNull) return asUsed(inner, range, file, def.note);
+    if (expr.root === 'var' && !def.source && isFalse(attrIn(scope.variables.get(def.name)!.block, 'nullable'))) {
+      return unknownAt(range, file, `variable ${def.name} is not nullable (its value is given at plan time)`);
+    }
+    // null: the argument is unset. Said where it is used; a fix rewrites the definition.
+    if (viaNull) scope.fixAt?.set(useKey(file, range), { file: viaNull.file, range: viaNull.absentAt![0]! });
+    else if (expr.steps.length === 1) scope.fixAt?.set(useKey(file, range), { file: def.file, range: def.expr.range });
+    return { kind: 'choice', condition: `${def.note} is null`, branches: [undefined], absentAt: [range], range, file, note: `${def.note}, which is null` };
   }
   const [first, second] = expr.steps;
   if (expr.root === 'each' && scope.each && first && 'attr' in first && first.attr === 'value') {
@@ -129,6 +143,31 @@ function traversalValue(expr: Extract<HExpr, { kind: 'traversal' }>, file: strin
   if (target) return unknownAt(range, file, `${target.address} is not defined in this module`);
   return unknownAt(range, file, `${expr.root} is only known at plan time`);
 }
+
+/**
+ * A value read through `var.` / `local.`, like a parameter default: reported where it is used, with a
+ * note, and fixed where it is written (`origin`). Lists of strings and conditionals alike; maps keep
+ * their own places (their keys are written there).
+ */
+function asUsed(value: Value, range: Range, file: string, note: string): Value {
+  const origin = value.origin ?? { file: value.file, range: value.range };
+  switch (value.kind) {
+    case 'scalar':
+      return { ...value, range, file, state: 'default', note, origin };
+    case 'seq':
+      return { ...value, range, file, note, origin, items: value.items.map((i) => (i.kind === 'scalar' ? asUsed(i, range, file, note) : i)) };
+    case 'choice':
+      // The choice keeps its file: a branch written `null` is reported (and fixed) where it is.
+      return { ...value, branches: value.branches.map((b) => b && (b.kind === 'scalar' || (b.kind === 'choice' && !isNull(b)) ? asUsed(b, range, file, note) : b)) };
+    default:
+      return value;
+  }
+}
+
+/** The value of a var / local that is null: a choice whose only branch is absent. */
+export const isNull = (v: Value | undefined): v is Extract<Value, { kind: 'choice' }> => v?.kind === 'choice' && v.branches.length === 1 && !v.branches[0] && !!v.absentAt?.[0];
+
+const isFalse = (a: HAttr | undefined) => a?.expr.kind === 'literal' && a.expr.value === false;
 
 /** `aws_s3_bucket.logs[0].arn` → address `aws_s3_bucket.logs`, attribute `arn`. */
 export function resourceAddress(expr: Extract<HExpr, { kind: 'traversal' }>): { address: string; attribute?: string } | undefined {

@@ -77,3 +77,13 @@ export function topBlockOf(items: HItem[], address: string): HBlock | undefined 
   const [type, name] = address.split('.');
   return items.find((i): i is HBlock => i.kind === 'block' && i.type === 'resource' && i.labels[0] === type && i.labels[1] === name);
 }
+
+/** The text `range` covers in a file's lines. */
+export function textIn(lines: string[], range: Range): string {
+  const out: string[] = [];
+  for (let l = range.start.line; l <= range.end.line; l++) {
+    const text = lines[l] ?? '';
+    out.push(text.slice(l === range.start.line ? range.start.character : 0, l === range.end.line ? range.end.character : text.length));
+  }
+  return out.join('\n');
+}

@@ -43,17 +43,6 @@ function reference(name: string, attribute: string | undefined, ctx: RenderConte
   return `${ctx.instance?.(address) ?? address}.${attr}`;
 }
 
-/** `resource "aws_s3_bucket" "b" { bucket = "records" }`: inside it, `b.arn` is written `arn:aws:s3:::records`. */
-export function selfLiterals(block: HBlock): RenderContext['literal'] {
-  const [type, label] = block.labels;
-  const spec = RESOURCES[type];
-  const named = spec?.nameAttr ? block.items.find((i): i is HAttr => i.kind === 'attribute' && i.name === spec.nameAttr) : undefined;
-  const expr = named?.expr;
-  const name = expr?.kind === 'literal' && typeof expr.value === 'string' ? expr.value
-    : expr?.kind === 'template' && expr.parts.every((p) => typeof p === 'string') ? expr.parts.join('') : undefined;
-  return (address, attribute) => (address === `${type}.${label}` && name !== undefined ? spec?.self?.[attribute]?.replace('{name}', name) : undefined);
-}
-
 /** Whether a fix value refers to the resource `name` (`Ref`, `Fn::GetAtt`, `${name.Arn}` in `Fn::Sub`). */
 export function refersTo(value: unknown, name: string): boolean {
   if (Array.isArray(value)) return value.some((v) => refersTo(v, name));
@@ -134,6 +123,18 @@ export function expression(value: unknown, ctx: RenderContext, indent: string, r
   return `{\n${aligned(entries, indent + ctx.unit).join('\n')}\n${indent}}`;
 }
 
+/** The arguments `=`-aligned with the last one of a block: consecutive single-line ones. */
+export function alignedRun(attrs: HAttr[]): HAttr[] {
+  const run: HAttr[] = [];
+  for (let i = attrs.length - 1; i >= 0; i--) {
+    const a = attrs[i];
+    if (a.range.start.line !== a.range.end.line) break;
+    if (run.length && run[0].range.start.line !== a.range.end.line + 1) break;
+    run.unshift(a);
+  }
+  return run;
+}
+
 /** `key = value` lines with the `=` of consecutive single-line entries aligned. */
 export function aligned(entries: { key: string; text: string }[], indent: string): string[] {
   const lines: string[] = [];
@@ -160,7 +161,7 @@ function attrText(a: AttrSpec, value: unknown, ctx: RenderContext, indent: strin
     if (tf !== undefined) v = tf === 'true' ? true : tf === 'false' ? false : tf;
   }
   if (a.as === 'list' && Array.isArray(v)) v = v[0];
-  if (a.as === 'policy') return `jsonencode(${expression(v, ctx, indent, a.refType)})`;
+  if (a.as === 'policy' || a.as === 'json') return `jsonencode(${expression(v, ctx, indent, a.refType)})`;
   return expression(v, ctx, indent, a.refType);
 }
 

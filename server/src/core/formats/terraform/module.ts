@@ -4,16 +4,18 @@
  * Call initTerraform() once before parsing.
  */
 import * as path from 'node:path';
-import type { MapValue, ParseProblem, Resource, Template, Value } from '../../model/types';
-import { buildInto, emptyMap, getAt, labelsRange, setAt, type BuildSite, type HclAnchor } from './adapt';
+import type { Location, MapValue, ParseProblem, Resource, Template, Value } from '../../model/types';
+import { buildInto, emptyMap, labelsRange, type BuildSite, type HclAnchor } from './adapt';
 import { splitCfnPath, type ResourceSpec } from './adapter-types';
 import { RESOURCES } from './adapter-table';
 import { SATELLITES } from './adapter-satellites';
+import { PROVIDER } from './adapter-names';
 import { attrIn, scopeIn, valueOf, type Scope } from './expressions';
 import type { HBlock } from './hcl-ast';
 import { parseHclFile, type HclFile } from './hcl-file';
 import { policyValue } from './policy';
-import { joinSatellites, parentOf, type NameIndex, type PendingSatellite } from './satellites';
+import { applyDefaults, type DefaultSite } from './provider-defaults';
+import { applyVariant, joinSatellites, parentOf, type NameIndex, type PendingSatellite } from './satellites';
 
 export interface TerraformModule extends Template {
   format: 'terraform';
@@ -24,6 +26,10 @@ export interface TerraformModule extends Template {
   providerMajor?: number;
   /** Values whose Terraform spelling differs from CloudFormation's (canned ACLs). */
   valueMaps: Map<Value, Record<string, string>>;
+  /** Uses of a var / local that is null, by `useKey`: where a fix writes instead (the `null`). */
+  fixAt: Map<string, Location>;
+  /** Provider defaults in the model: a fix that changes one writes the argument. */
+  providerDefaults: Map<Value, DefaultSite>;
 }
 
 export const isTfvars = (file: string) => /(^|[\\/])terraform\.tfvars$|\.auto\.tfvars$/.test(file);
@@ -34,11 +40,12 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
   const scope = buildScope(parsed);
   const provider = providerMajor(parsed);
   const valueMaps = new Map<Value, Record<string, string>>();
+  const providerDefaults = new Map<Value, DefaultSite>();
   const links: BuildSite['links'] = [];
   const resources: Resource[] = [];
   const pending: PendingSatellite[] = [];
   const siteOf = (file: string, top: HBlock, tfType: string, spec?: ResourceSpec): BuildSite => ({
-    file, scope: scopeIn(top, file, scope), top, tfType, valueMaps, prefix: splitCfnPath(spec?.prefix ?? ''), strict: !!SATELLITES[tfType], providerMajor: provider, links,
+    file, scope: scopeIn(top, file, scope), top, tfType, valueMaps, prefix: splitCfnPath(spec?.prefix ?? ''), strict: !!SATELLITES[tfType], providerMajor: provider, links, providerDefaults,
   });
   for (const f of parsed) {
     if (isTfvars(f.file)) continue;
@@ -59,8 +66,10 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
       if (inline && spec.inlinePolicy) resources.push(inlinePolicy(resource, spec.inlinePolicy, inline.expr, inline.nameRange, scope));
     }
   }
+  resources.push(...providers(parsed, siteOf));
   const index = nameIndex(resources, scope);
   joinSatellites(pending, index, (p) => siteOf(p.file, p.block, p.tfType));
+  for (const r of resources) applyVariant(r, RESOURCES[r.name.split('.')[0]]);
   linkByName(links, index);
   const problems: ParseProblem[] = parsed.flatMap((f) => f.problems);
   return {
@@ -73,7 +82,23 @@ export function parseTerraformModule(files: { file: string; text: string }[], op
     detection: detect(parsed),
     providerMajor: provider,
     valueMaps,
+    fixAt: scope.fixAt!,
+    providerDefaults,
   };
+}
+
+/** AWS provider blocks with default_tags, as resources of their own (the tags are names too). */
+function providers(files: HclFile[], siteOf: (file: string, top: HBlock, tfType: string, spec?: ResourceSpec) => BuildSite): Resource[] {
+  const out: Resource[] = [];
+  for (const f of files.filter((x) => !isTfvars(x.file))) {
+    for (const block of topBlocks(f, 'provider')) {
+      if (block.labels[0] !== 'aws' || block.broken || !block.items.some((i) => i.kind === 'block' && i.type === 'default_tags')) continue;
+      const alias = attrIn(block, 'alias')?.expr;
+      const name = alias?.kind === 'literal' && typeof alias.value === 'string' ? `provider.aws.${alias.value}` : 'provider.aws';
+      out.push(buildResource(name, 'provider', PROVIDER, block, { ...siteOf(f.file, block, 'provider', PROVIDER), strict: true }));
+    }
+  }
+  return out;
 }
 
 function topBlocks(f: HclFile, type: string): HBlock[] {
@@ -81,7 +106,7 @@ function topBlocks(f: HclFile, type: string): HBlock[] {
 }
 
 function buildScope(files: HclFile[]): Scope {
-  const scope: Scope = { variables: new Map(), locals: new Map(), resources: new Map(), data: new Map() };
+  const scope: Scope = { variables: new Map(), locals: new Map(), resources: new Map(), data: new Map(), fixAt: new Map() };
   for (const f of files.filter((x) => !isTfvars(x.file))) {
     for (const b of topBlocks(f, 'variable')) if (b.labels[0]) scope.variables.set(b.labels[0], { block: b, file: f.file });
     for (const b of topBlocks(f, 'locals')) {
@@ -115,18 +140,7 @@ function buildResource(address: string, tfType: string, spec: ResourceSpec | und
   const own = spec?.inlinePolicy ? { ...spec, attrs: { ...spec.attrs, [spec.inlinePolicy.attr]: '' } } : spec;
   buildInto(properties, block, own ?? {}, site, []);
   properties.entries = properties.entries.filter((e) => e.key !== ''); // the inline policy is its own resource
-  for (const d of spec?.defaults ?? []) {
-    if (attrIn(block, d.argument) || getAt(properties, splitCfnPath(d.path))) continue;
-    if (d.sinceProvider !== undefined && (site.providerMajor ?? 0) < d.sinceProvider) continue;
-    const applies = Object.entries(d.when ?? {}).every(([arg, want]) => {
-      const a = attrIn(block, arg);
-      const v = a && valueOf(a.expr, site.file, site.scope);
-      return v?.kind === 'scalar' && String(v.value) === String(want);
-    });
-    if (!applies) continue;
-    const value: Value = { kind: 'scalar', value: d.value, state: 'default', note: `the AWS provider${d.sinceProvider ? ` v${d.sinceProvider}+` : ''}'s default for ${d.argument}`, range: labelsRange(block), file: site.file };
-    setAt(properties, splitCfnPath(d.path), value, labelsRange(block), site, block, spec!, []);
-  }
+  if (spec) applyDefaults(properties, block, spec, site);
   const body: MapValue = { kind: 'map', entries: [{ key: 'Properties', keyRange: block.typeRange, value: properties }], range: block.range, file: site.file };
   return {
     name: address,
@@ -151,7 +165,7 @@ function inlinePolicy(owner: Resource, inline: NonNullable<ResourceSpec['inlineP
 }
 
 function nameIndex(resources: Resource[], scope: Scope): NameIndex {
-  const byName = new Map<string, Map<string, string>>();
+  const byName = new Map<string, Map<string, string[]>>();
   const byAddress = new Map(resources.map((r) => [r.name, r]));
   for (const r of resources) {
     const tfType = r.name.split('.')[0];
@@ -162,7 +176,8 @@ function nameIndex(resources: Resource[], scope: Scope): NameIndex {
     const v = a && valueOf(a.expr, entry.file, scope);
     if (v?.kind !== 'scalar') continue;
     if (!byName.has(tfType)) byName.set(tfType, new Map());
-    byName.get(tfType)!.set(String(v.value), r.name);
+    const names = byName.get(tfType)!;
+    names.set(String(v.value), [...(names.get(String(v.value)) ?? []), r.name]);
   }
   return { byName, byAddress };
 }

@@ -7,8 +7,8 @@
  */
 import type { MapValue, Resource, SeqValue, Value } from '../../model/types';
 import { anchorOf, buildInto, emptyMap, getAt, labelsRange, type BuildSite, type HclAnchor } from './adapt';
-import { splitCfnPath, type SatelliteSpec } from './adapter-types';
-import { attrIn, unknownAt, valueOf } from './expressions';
+import { splitCfnPath, type ResourceSpec, type SatelliteSpec, type SpecNode } from './adapter-types';
+import { attrIn, resourceAddress, unknownAt, valueOf, type Scope } from './expressions';
 import type { HBlock } from './hcl-ast';
 
 export interface PendingSatellite {
@@ -17,25 +17,65 @@ export interface PendingSatellite {
   spec: SatelliteSpec;
   block: HBlock;
   file: string;
+  /** When it could be one of several resources with its parent's name: those. */
+  candidates?: string[];
 }
 
 export interface NameIndex {
-  /** tfType → literal name → address (`aws_s3_bucket` → `"records-bucket"` → `aws_s3_bucket.records`). */
-  byName: Map<string, Map<string, string>>;
+  /** tfType → literal name → addresses (two API Gateway stages of different APIs may both be "prod"). */
+  byName: Map<string, Map<string, string[]>>;
   byAddress: Map<string, Resource>;
 }
 
+type Target = { address?: string; external?: boolean; candidates?: string[] };
+
 /** The address a `bucket = ...`-style argument points at: a reference, or a name written literally. */
-export function parentOf(value: Value | undefined, parentType: string, index: NameIndex): { address?: string; external?: boolean } {
+export function parentOf(value: Value | undefined, parentType: string, index: NameIndex): Target {
   if (value?.kind === 'ref') {
     const r = index.byAddress.get(value.target);
     return r && value.target.startsWith(`${parentType}.`) ? { address: value.target } : { external: true };
   }
   if (value?.kind === 'scalar') {
-    const address = index.byName.get(parentType)?.get(String(value.value));
-    return address ? { address } : { external: true };
+    const found = index.byName.get(parentType)?.get(String(value.value)) ?? [];
+    if (!found.length) return { external: true };
+    return found.length === 1 ? { address: found[0] } : { candidates: found };
   }
   return {};
+}
+
+/** What an argument stands for, comparable across blocks: a literal, a resource, or a var/local as written. */
+function argumentKey(block: HBlock, name: string, file: string, scope: Scope): string | undefined {
+  const a = attrIn(block, name);
+  if (!a) return undefined;
+  const v = valueOf(a.expr, file, scope);
+  if (v?.kind === 'scalar') return `=${String(v.value)}`;
+  if (v?.kind === 'ref') return `@${v.target}`;
+  if (a.expr.kind !== 'traversal') return undefined;
+  const address = resourceAddress(a.expr);
+  if (address) return `@${address.address}`;
+  return `~${a.expr.root}.${a.expr.steps.map((s) => ('attr' in s ? s.attr : '?')).join('.')}`;
+}
+
+/**
+ * A parent named literally (`stage_name = "prod"`) must also agree on the arguments both share
+ * (`rest_api_id`): stages of different APIs may have the same name. Unknown keys do not rule one out.
+ */
+function byShared(p: PendingSatellite, target: Target, index: NameIndex, scope: Scope): Target {
+  const names = target.candidates ?? (target.address ? [target.address] : []);
+  if (!names.length || !p.spec.copy?.length) return target;
+  const kept = names.filter((address) => {
+    const parent = index.byAddress.get(address);
+    const block = (parent?.anchor as HclAnchor | undefined)?.top;
+    if (!parent || !block) return true;
+    return p.spec.copy!.every((arg) => {
+      const mine = argumentKey(p.block, arg, p.file, scope);
+      const theirs = argumentKey(block, arg, parent.file, scope);
+      // Two resources, or two literals, that differ rule it out; a var and a resource may be equal.
+      return !mine || !theirs || mine[0] !== theirs[0] || mine[0] === '~' || mine === theirs;
+    });
+  });
+  if (!kept.length) return { external: true };
+  return kept.length === 1 ? { address: kept[0] } : { candidates: kept };
 }
 
 export function joinSatellites(pending: PendingSatellite[], index: NameIndex, siteFor: (p: PendingSatellite) => BuildSite): void {
@@ -43,15 +83,17 @@ export function joinSatellites(pending: PendingSatellite[], index: NameIndex, si
   for (const p of pending) {
     const site = siteFor(p);
     const via = attrIn(p.block, p.spec.via);
-    const target = parentOf(via && valueOf(via.expr, p.file, site.scope), p.spec.parent, index);
+    const named = via && valueOf(via.expr, p.file, site.scope);
+    const target = named?.kind === 'scalar' ? byShared(p, parentOf(named, p.spec.parent, index), index, site.scope) : parentOf(named, p.spec.parent, index);
     if (target.external) continue; // configures a resource outside this module
     const parent = target.address ? index.byAddress.get(target.address) : undefined;
     if (!parent?.properties) {
-      unresolved.push(p);
+      unresolved.push({ ...p, candidates: target.candidates });
       continue;
     }
     const anchor: HclAnchor = { file: p.file, block: p.block, spec: p.spec, path: [], top: p.block, tfType: p.tfType };
-    const contrib = emptyMap(p.block.range, p.file, anchor);
+    // One item of a list (method settings) is reported at its labels, not across the whole block.
+    const contrib = emptyMap(p.spec.item ? labelsRange(p.block) : p.block.range, p.file, anchor);
     buildInto(contrib, p.block, p.spec, site, []);
     if (p.spec.item) appendItem(parent, p, contrib);
     else mergeMaps(parent.properties, contrib);
@@ -70,7 +112,8 @@ function appendItem(parent: Resource, p: PendingSatellite, item: MapValue): void
   if (existing) return; // written inline in a form we do not read; leave it
   const parentAnchor = anchorOf(props)!;
   const anchor: HclAnchor = { ...parentAnchor, path: [key], satellites: p.tfType };
-  const seq = { kind: 'seq', items: [item], range: p.block.range, file: p.file, anchor } as SeqValue;
+  // The list as a whole belongs to the parent ("no stage-wide setting" is said at the stage).
+  const seq = { kind: 'seq', items: [item], range: parent.nameRange, file: parent.file, anchor } as SeqValue;
   props.entries.push({ key, keyRange: labelsRange(p.block), value: seq });
 }
 
@@ -94,9 +137,12 @@ function configuredKeys(spec: SatelliteSpec): string[] {
 
 function markUnknown(p: PendingSatellite, index: NameIndex): void {
   const via = attrIn(p.block, p.spec.via);
-  const reason = `${p.address} may configure this resource (its ${p.spec.via} is only known at plan time)`;
+  const reason = p.candidates
+    ? `${p.address} may configure this resource (${p.candidates.length} resources have its ${p.spec.via})`
+    : `${p.address} may configure this resource (its ${p.spec.via} is only known at plan time)`;
   for (const parent of index.byAddress.values()) {
     if (!parent.name.startsWith(`${p.spec.parent}.`) || !parent.properties) continue;
+    if (p.candidates && !p.candidates.includes(parent.name)) continue;
     for (const key of configuredKeys(p.spec)) {
       const unknown = unknownAt(via?.expr.range ?? labelsRange(p.block), p.file, reason);
       const existing = getAt(parent.properties, [key]);
@@ -104,4 +150,24 @@ function markUnknown(p: PendingSatellite, index: NameIndex): void {
       else if (!existing) parent.properties.entries.push({ key, keyRange: labelsRange(p.block), value: p.spec.item ? { kind: 'seq', items: [unknown], range: unknown.range, file: p.file } : unknown });
     }
   }
+}
+
+/** A resource whose table entry has a `variant` becomes that type once the variant's list is there. */
+export function applyVariant(resource: Resource, spec: ResourceSpec | undefined): void {
+  const variant = spec?.variant;
+  const props = resource.properties;
+  const list = props && variant ? getAt(props, [variant.list]) : undefined;
+  if (!variant || !props || list?.kind !== 'seq') return;
+  const anchor = resource.anchor as HclAnchor;
+  // The resource's own item is written with its own blocks (a fix adds point_in_time_recovery there).
+  const own = (path: string) => variant.own.includes(splitCfnPath(path)[0]);
+  const ownSpec: SpecNode = {
+    attrs: Object.fromEntries(Object.entries(spec!.attrs ?? {}).filter(([, a]) => own(typeof a === 'string' ? a : a.path))),
+    blocks: Object.fromEntries(Object.entries(spec!.blocks ?? {}).filter(([, b]) => own(b.path))),
+  };
+  const item = emptyMap(resource.nameRange, resource.file, { ...anchor, spec: ownSpec, path: [] });
+  item.entries = props.entries.filter((e) => variant.own.includes(e.key));
+  props.entries = props.entries.filter((e) => !variant.own.includes(e.key));
+  list.items.unshift(item);
+  resource.type = variant.cfn;
 }
