@@ -9,8 +9,9 @@ import * as ts from 'typescript';
 import type { FixRule } from '../formats/cdk/adapters/types';
 import { referenceTo } from '../formats/cdk/imports';
 import { L1_CLASSES } from '../formats/cdk/l1-schema.generated';
+import { unwrap } from '../formats/cdk/ir';
 import { renderTs, type RenderStyle } from '../formats/cdk/render';
-import { valueSite, type CdkTemplate, type Site, type ValueSite } from '../formats/cdk/site';
+import { valueSite, type CdkTemplate, type NodeEdit, type Site, type ValueSite } from '../formats/cdk/site';
 import { pascal, Values, type Kind } from '../formats/cdk/values';
 import { LineIndex } from '../model/positions';
 import type { MapValue, Resource, SeqValue, Value } from '../model/types';
@@ -20,6 +21,8 @@ export class TsEditor {
   private readonly index: LineIndex;
   private readonly sf: ts.SourceFile;
   private readonly style: RenderStyle;
+  /** Edits that new code relies on (a variable introduced for a construct it refers to). */
+  private pending: TextEdit[] = [];
 
   constructor(private readonly template: CdkTemplate) {
     this.index = new LineIndex(template.text);
@@ -45,12 +48,25 @@ export class TsEditor {
     return site && site.resources[0]?.name === name ? site : undefined;
   }
 
-  /** How new L1 code names a construct held in a variable: `raw.ref`, `raw.attrArn` (L1 only). */
+  /**
+   * How new L1 code names a construct held in a variable: `raw.ref`, `raw.attrArn` (L1 only). A
+   * construct written as a bare statement is first given a variable (`const intake = new …`).
+   */
   private refExpr(name: string, attribute?: string): string | undefined {
     const site = this.siteOf(name);
     const decl = site?.node.parent;
-    if (!site?.l1 || !decl || !ts.isVariableDeclaration(decl) || !ts.isIdentifier(decl.name)) return undefined;
-    return `${decl.name.text}.${attribute ? `attr${pascal(attribute)}` : 'ref'}`;
+    if (!site?.l1 || !decl) return undefined;
+    const member = attribute ? `attr${pascal(attribute)}` : 'ref';
+    if (ts.isVariableDeclaration(decl) && ts.isIdentifier(decl.name)) return `${decl.name.text}.${member}`;
+    if (!ts.isExpressionStatement(decl)) return undefined;
+    const base = (name.split('/').pop() ?? name).replace(/[^A-Za-z0-9]/g, '').replace(/^[^A-Za-z]+/, '').replace(/^./, (c) => c.toLowerCase()) || 'construct';
+    let variable = base;
+    for (let i = 2; new RegExp(`\\b${variable}\\b`).test(this.template.text); i++) variable = `${base}${i}`;
+    const start = decl.getStart(this.sf);
+    const already = this.pending.find((e) => this.index.offset(e.range.start) === start);
+    if (already) return `${/const (\w+) = /.exec(already.newText)![1]}.${member}`;
+    this.pending.push(insertAt(this.index.position(start), `const ${variable} = `));
+    return `${variable}.${member}`;
   }
 
   private lineIndent(pos: number): string {
@@ -77,24 +93,37 @@ export class TsEditor {
     return [insertAt(this.index.position(last.end), `,${this.style.eol}${indent}${key}: ${body}`)];
   }
 
+  /** Sets `key` in an object literal: replaces its value or adds it. */
+  private setInObject(obj: ts.ObjectLiteralExpression, key: string, code: string): TextEdit[] {
+    const existing = obj.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
+    if (existing && ts.isPropertyAssignment(existing)) return [this.edit(existing.initializer.getStart(this.sf), existing.initializer.end, code)];
+    if (existing) return [];
+    return this.addToObject(obj, key, code);
+  }
+
   /** Sets a prop of a construct: replaces its value, adds it, or creates the props object. */
   private setProp(site: Site, key: string, code: string): TextEdit[] {
     const props = site.propsNode;
-    if (props && ts.isObjectLiteralExpression(props)) {
-      const existing = props.properties.find((p) => p.name && (ts.isIdentifier(p.name) || ts.isStringLiteral(p.name)) && p.name.text === key);
-      if (existing && ts.isPropertyAssignment(existing)) return [this.edit(existing.initializer.getStart(this.sf), existing.initializer.end, code)];
-      if (existing) return [];
-      return this.addToObject(props, key, code);
-    }
+    if (props && ts.isObjectLiteralExpression(props)) return this.setInObject(props, key, code);
     const id = site.node.arguments?.[1];
     if (props || !id) return []; // props from a variable or a call: not ours to rewrite
     return [insertAt(this.index.position(id.end), `, { ${key}: ${code} }`)];
   }
 
-  /** `{{aws-s3.BucketEncryption}}` → the member as this file names it (importing it when needed). */
-  private code(template: string): { code: string; edits: TextEdit[] } {
+  /**
+   * `{{aws-s3.BucketEncryption}}` → the member as this file names it (importing it when needed);
+   * `{{scope}}` and `{{id}}` → the construct's scope argument and id; quotes in the file's style.
+   */
+  private code(template: string, site?: Site): { code: string; edits: TextEdit[] } {
     const edits: TextEdit[] = [];
-    const code = template.replace(/\{\{([a-z0-9-]*)\.(\w+)\}\}/g, (_m, module: string, member: string) => {
+    const id = site?.node.arguments?.[1];
+    const idText = id && (ts.isStringLiteral(id) || ts.isNoSubstitutionTemplateLiteral(id)) ? id.text : (site?.name.split('/').pop() ?? '').replace(/[^A-Za-z0-9]/g, '');
+    const q = this.style.quote;
+    const code = template
+      .replace(/\{\{scope\}\}/g, site?.node.arguments?.[0]?.getText(this.sf) ?? 'this')
+      .replace(/\{\{id\}\}/g, idText)
+      .replace(/'([^'\\\n]*)'/g, (_m, body: string) => (q === "'" ? `'${body}'` : `"${body.replace(/"/g, '\\"')}"`))
+      .replace(/\{\{([a-z0-9-]*)\.(\w+)\}\}/g, (_m, module: string, member: string) => {
       const ref = referenceTo(this.template.cdk.imports, module, member);
       if (ref) return ref;
       edits.push(...this.importMember(module, member));
@@ -125,8 +154,44 @@ export class TsEditor {
     const rule = rules.filter(matches).sort((a, b) => b.path.length - a.path.length)[0];
     const template = rule && (typeof rule.code === 'string' ? rule.code : rule.code(value));
     if (!rule || template === undefined) return [];
-    const { code, edits } = this.code(template);
+    const { code, edits } = this.code(template, site);
     const set = this.setProp(site, rule.prop, code);
+    return set.length ? [...set, ...edits] : [];
+  }
+
+  /** The edit an adapter registered for a path of a resource (the most specific one at or above it). */
+  private nodeEdit(resource: Resource, path: string[], value: unknown): TextEdit[] | undefined {
+    const key = path.join('.');
+    const found = (this.template.cdk.edits.get(resource.name) ?? [])
+      .filter((e) => key === e.path || key.startsWith(`${e.path}.`))
+      .sort((a, b) => b.path.length - a.path.length)[0];
+    if (!found) return undefined;
+    const e: NodeEdit = found.edit;
+    const template = typeof e.code === 'string' ? e.code : e.code(value);
+    if (template === undefined) return [];
+    const { code, edits } = this.code(template, this.template.cdk.sites.get(resource.name));
+    let target: ts.Node | undefined = e.node;
+    if (e.arg !== undefined) {
+      const args = (e.node as ts.CallExpression | ts.NewExpression).arguments ?? [];
+      target = args[e.arg];
+      if (!target) {
+        if (!e.key || !args.length || args.length !== e.arg) return [];
+        return [insertAt(this.index.position(args[args.length - 1].end), `, { ${e.key}: ${code} }`), ...edits];
+      }
+    }
+    const t = unwrap(target as ts.Expression);
+    if (!e.key) return [this.edit(t.getStart(this.sf), t.end, code), ...edits];
+    const set = ts.isObjectLiteralExpression(t) ? this.setInObject(t, e.key, code) : [];
+    return set.length ? [...set, ...edits] : [];
+  }
+
+  /** A resource a construct creates (its topic policy) is changed through the prop that makes it (enforceSSL). */
+  private resourceFix(site: Site, type: string, properties: Record<string, unknown>): TextEdit[] {
+    const fix = site.adapter?.resourceFixes?.[type];
+    const template = fix && (typeof fix.code === 'string' ? fix.code : fix.code(properties));
+    if (!fix || template === undefined) return [];
+    const { code, edits } = this.code(template, site);
+    const set = this.setProp(site, fix.prop, code);
     return set.length ? [...set, ...edits] : [];
   }
 
@@ -152,6 +217,8 @@ export class TsEditor {
     const w = this.writer(value);
     if (!w) return [];
     const { vs, site } = w;
+    const indirect = this.nodeEdit(vs.resource, vs.path, newValue);
+    if (indirect) return indirect;
     if (!w.asWritten) return this.siteOf(vs.resource) && site.adapter ? this.l2Fix(site, vs.path, newValue) : [];
     const node = vs.node!;
     const code = renderTs(newValue, vs.kind as Kind, this.style, this.lineIndent(node.getStart(this.sf)));
@@ -162,11 +229,15 @@ export class TsEditor {
     const w = this.writer(container);
     if (!w || !path.length) return [];
     const { vs, site } = w;
+    const indirect = this.nodeEdit(vs.resource, [...vs.path, ...path], value);
+    if (indirect) return indirect;
     if (!w.asWritten && !(site.l1 && !vs.node)) return this.siteOf(vs.resource) && site.adapter ? this.l2Fix(site, [...vs.path, ...path], value) : [];
     return this.l1Set(site, vs.node, vs.kind as Kind, path, value);
   }
 
   addProperties(resource: Resource, path: string[], value: unknown): TextEdit[] {
+    const indirect = path.length ? this.nodeEdit(resource, path, value) : undefined;
+    if (indirect) return indirect;
     const site = this.siteOf(resource);
     if (!site || !path.length) return [];
     if (site.adapter) return this.l2Fix(site, path, value);
@@ -175,8 +246,12 @@ export class TsEditor {
 
   append(list: SeqValue, item: unknown): TextEdit[] {
     const vs = valueSite(this.template.cdk, list);
-    const site = vs && this.siteOf(vs.resource);
-    if (!vs || !site) return [];
+    if (!vs) return [];
+    const indirect = this.nodeEdit(vs.resource, vs.path, [item]);
+    if (indirect) return indirect;
+    const site = this.siteOf(vs.resource);
+    const owner = this.template.cdk.sites.get(vs.resource.name);
+    if (!site) return owner?.adapter ? this.resourceFix(owner, vs.resource.type, { [vs.path[0]]: [item] }) : [];
     if (site.adapter) return this.l2Fix(site, vs.path, [item]);
     const node = vs.node;
     if (!node || !ts.isArrayLiteralExpression(node)) return [];
@@ -191,14 +266,8 @@ export class TsEditor {
   addResource(near: Resource, name: string, body: { Type: string; Properties?: Record<string, unknown> }): TextEdit[] {
     const site = this.siteOf(near);
     if (!site) return [];
-    if (site.adapter) {
-      const fix = site.adapter.resourceFixes?.[body.Type];
-      const template = fix && (typeof fix.code === 'string' ? fix.code : fix.code(body.Properties ?? {}));
-      if (!fix || template === undefined) return [];
-      const { code, edits } = this.code(template);
-      const set = this.setProp(site, fix.prop, code);
-      return set.length ? [...set, ...edits] : [];
-    }
+    if (site.adapter) return this.resourceFix(site, body.Type, body.Properties ?? {});
+    this.pending = [];
     const cls = Object.entries(L1_CLASSES).find(([, [type]]) => type === body.Type);
     if (!cls) return [];
     const [module, className] = cls[0].split('.');
@@ -214,7 +283,7 @@ export class TsEditor {
     const after = JSON.stringify(body.Properties ?? {}).includes(`"${near.name}`);
     const at = after ? this.index.position(site.statement.end) : { line: this.index.position(site.statement.getStart(this.sf)).line, character: 0 };
     const text = after ? `${this.style.eol}${indent}${stmt}` : `${indent}${stmt}${this.style.eol}`;
-    return [insertAt(at, text), ...edits];
+    return [insertAt(at, text), ...this.pending, ...edits];
   }
 
   /** `// hipaa:ignore <rule> -- <reason>` above the statement that holds `line`. */

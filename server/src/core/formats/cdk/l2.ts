@@ -8,7 +8,7 @@ import type * as ts from 'typescript';
 import type { MapValue, Range, Resource, Scalar, Value } from '../../model/types';
 import type { DefaultRule, L2Adapter, PropRule } from './adapters/types';
 import { entry, type Ir } from './ir';
-import type { Site } from './site';
+import type { NodeEdit, Site } from './site';
 import type { Values } from './values';
 
 export type Flags = (name: string) => boolean;
@@ -85,6 +85,12 @@ export class Builder {
         map = child;
       }
     });
+  }
+
+  /** How a fix writes `path` of a resource when it is not a prop of this construct's props (see NodeEdit). */
+  editAt(path: string, edit: NodeEdit, resource: Resource = this.resource): void {
+    const edits = this.v.info.edits;
+    edits.set(resource.name, [...(edits.get(resource.name) ?? []), { path, edit }]);
   }
 
   /** A value the construct writes although nothing is written here. */

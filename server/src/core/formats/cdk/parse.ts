@@ -121,7 +121,7 @@ export function parseCdkSource(file: string, text: string, options: CdkParseOpti
   const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const index = new LineIndex(text);
   const imports = readImports(sf);
-  const info: CdkInfo = { sourceFile: sf, imports, sites: new Map(), values: new WeakMap() };
+  const info: CdkInfo = { sourceFile: sf, imports, sites: new Map(), values: new WeakMap(), edits: new Map() };
   const problems: ParseProblem[] = ((sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []).map((d) => ({
     file,
     range: index.range(d.start ?? 0, (d.start ?? 0) + (d.length ?? 0)),

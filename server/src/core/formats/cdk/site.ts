@@ -36,12 +36,28 @@ export interface ValueSite {
   kind?: unknown;
 }
 
+/**
+ * How a fix writes a CloudFormation path that is not a prop of the construct's own props object: a
+ * node replaced (a URL literal), or a key set in an object literal (a listener, a cache behavior) or
+ * in the options argument `arg` of a call (`ClusterInstance.provisioned('Writer', {...})`), which is
+ * created when missing.
+ */
+export interface NodeEdit {
+  node: ts.Node;
+  key?: string;
+  arg?: number;
+  /** TypeScript for the value (`{{aws-x.Member}}` as in adapter fixes); undefined: no fix. */
+  code: string | ((value: unknown) => string | undefined);
+}
+
 export interface CdkInfo {
   sourceFile: ts.SourceFile;
   imports: ImportInfo;
   /** Resource name → the construct written in the file that makes it. */
   sites: Map<string, Site>;
   values: WeakMap<Value, ValueSite>;
+  /** Resource name → edits for CloudFormation paths (dotted) that its construct writes indirectly. */
+  edits: Map<string, { path: string; edit: NodeEdit }[]>;
 }
 
 export interface CdkTemplate extends Template {

@@ -4,7 +4,10 @@
  *   (SNS default: unencrypted). `enforceSSL: true` (default false) adds to the topic policy
  *   `<topic>/Policy` a Deny sns:Publish statement for StarPrincipal ("*") on Bool
  *   aws:SecureTransport "false".
- * - sns.Subscription: Protocol from SubscriptionProtocol.
+ * - sns.Subscription: Protocol from SubscriptionProtocol. `topic.addSubscription(new
+ *   subscriptions.UrlSubscription(url, { protocol }))` (aws-sns-subscriptions/lib/url.js) creates
+ *   `<topic>/<url>` ('/' in the id becomes '--') with Protocol `protocol ?? (https:// ? https : http)`;
+ *   EmailSubscription → email (email-json with `json: true`), SmsSubscription → sms.
  * - sqs.Queue (aws-sqs/lib/queue.js _determineEncryptionProps): `encryption` unset and no
  *   `encryptionMasterKey` → nothing (SQS applies SSE-SQS); UNENCRYPTED → SqsManagedSseEnabled false;
  *   SQS_MANAGED → true; KMS_MANAGED → KmsMasterKeyId alias/aws/sqs; KMS → a key (created as
@@ -17,6 +20,7 @@
  *   creates `<trail>/LogGroup` with retention ONE_YEAR unless `cloudWatchLogsRetention`.
  */
 import type { Value } from '../../../model/types';
+import { entry, type Ir } from '../ir';
 import type { Builder } from '../l2';
 import { addedStatements, addPolicy, tlsStatement } from '../policy';
 import type { L2Adapter } from './types';
@@ -31,12 +35,57 @@ function sslPolicy(b: Builder, type: string, link: string, actions: string, prin
   });
 }
 
+const SUBSCRIPTION_PROTOCOL: Record<string, string> = { HTTP: 'http', HTTPS: 'https', EMAIL: 'email', EMAIL_JSON: 'email-json', SMS: 'sms', SQS: 'sqs', APPLICATION: 'application', LAMBDA: 'lambda', FIREHOSE: 'firehose' };
+
+/** aws-sns-subscriptions classes named by their first argument (the subscriber id), and their protocol. */
+const SUBSCRIBERS: Record<string, (first: Ir | undefined, opts: Ir | undefined) => string | undefined> = {
+  UrlSubscription: (url) => (url?.k === 'lit' && typeof url.value === 'string' ? (url.value.startsWith('https:') ? 'https' : 'http') : undefined),
+  EmailSubscription: (_a, opts) => {
+    const json = entry(opts, 'json')?.value;
+    return !json ? 'email' : json.k === 'lit' ? (json.value === true ? 'email-json' : 'email') : undefined;
+  },
+  SmsSubscription: () => 'sms',
+};
+
+/** `topic.addSubscription(new subscriptions.UrlSubscription(url))` and the like → `<topic>/<id>` subscriptions. */
+function subscriptions(b: Builder): void {
+  b.ctx.callsOn(b.site, 'addSubscription').forEach((call, i) => {
+    const sub = call.args[0];
+    const protocolOf = sub?.k === 'new' && sub.module === 'aws-sns-subscriptions' ? SUBSCRIBERS[sub.path[0]] : undefined;
+    if (sub?.k !== 'new' || !protocolOf) return;
+    const [first, opts] = sub.args;
+    const id = first?.k === 'lit' ? String(first.value).replace(/\//g, '--') : `Subscription${i + 1}`;
+    const child = b.child(id, 'AWS::SNS::Subscription');
+    b.set('TopicArn', { kind: 'ref', target: b.resource.name, range: b.v.range(call.node), file: b.v.file }, undefined, child);
+    if (first) b.set('Endpoint', b.value(first, 'Endpoint', child), undefined, child);
+    const written = entry(opts, 'protocol')?.value;
+    const derived = protocolOf(first, opts);
+    const protocol = written
+      ? (written.k === 'sym' && SUBSCRIPTION_PROTOCOL[written.path[1]] ? b.v.scalar(written.node, SUBSCRIPTION_PROTOCOL[written.path[1]]) : b.v.unknown(written.node, 'a protocol computed by code'))
+      : derived ? b.v.scalar(first && sub.path[0] === 'UrlSubscription' ? first.node : sub.node, derived, 'default', `${sub.path[0]} derives the protocol from its endpoint`)
+        : b.v.unknown(sub.node, 'the subscription protocol depends on a computed value');
+    b.set('Protocol', protocol, undefined, child);
+    if (written) b.editAt('Protocol', { node: sub.node, arg: 1, key: 'protocol', code: (v) => (v === 'https' ? '{{aws-sns.SubscriptionProtocol}}.HTTPS' : undefined) }, child);
+    else if (first?.k === 'lit' && sub.path[0] === 'UrlSubscription') {
+      const url = String(first.value);
+      b.editAt('Protocol', { node: first.node, code: (v) => (v === 'https' && !url.includes("'") ? `'${url.replace(/^http:/, 'https:')}'` : undefined) }, child);
+    }
+  });
+}
+
 export const SNS_TOPIC: L2Adapter = {
   module: 'aws-sns',
   classes: ['Topic'],
   type: 'AWS::SNS::Topic',
   props: { masterKey: { to: 'KmsMasterKeyId', ref: true }, topicName: { to: 'TopicName' }, displayName: { to: 'DisplayName' } },
-  build: (b) => sslPolicy(b, 'AWS::SNS::TopicPolicy', 'Topics', 'sns:Publish', '*', 'AllowPublishThroughSSLOnly'),
+  build(b) {
+    sslPolicy(b, 'AWS::SNS::TopicPolicy', 'Topics', 'sns:Publish', '*', 'AllowPublishThroughSSLOnly');
+    subscriptions(b);
+  },
+  fixes: [{
+    path: 'KmsMasterKeyId', prop: 'masterKey',
+    code: (v) => (typeof v === 'string' && /^alias\/[\w/-]+$/.test(v) ? `{{aws-kms.Alias}}.fromAliasName({{scope}}, '{{id}}MasterKey', '${v}')` : undefined),
+  }],
   resourceFixes: { 'AWS::SNS::TopicPolicy': { prop: 'enforceSSL', code: 'true' } },
 };
 
@@ -45,7 +94,7 @@ export const SNS_SUBSCRIPTION: L2Adapter = {
   classes: ['Subscription'],
   type: 'AWS::SNS::Subscription',
   props: {
-    protocol: { to: 'Protocol', enum: 'SubscriptionProtocol', values: { HTTP: 'http', HTTPS: 'https', EMAIL: 'email', EMAIL_JSON: 'email-json', SMS: 'sms', SQS: 'sqs', APPLICATION: 'application', LAMBDA: 'lambda', FIREHOSE: 'firehose' } },
+    protocol: { to: 'Protocol', enum: 'SubscriptionProtocol', values: SUBSCRIPTION_PROTOCOL },
     endpoint: { to: 'Endpoint' },
     topic: { to: 'TopicArn', ref: true },
   },

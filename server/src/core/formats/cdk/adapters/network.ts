@@ -24,13 +24,22 @@ const ORIGIN_POLICY: Record<string, string> = { HTTP_ONLY: 'http-only', MATCH_VI
 const SSL: Record<string, string> = { SSL_V3: 'SSLv3', TLS_V1: 'TLSv1', TLS_V1_1: 'TLSv1.1', TLS_V1_2: 'TLSv1.2' };
 const CUSTOM_ORIGINS = ['HttpOrigin', 'LoadBalancerV2Origin', 'FunctionUrlOrigin', 'RestApiOrigin'];
 
+/** A CloudFormation value → the member of an aws-cdk-lib enum that writes it (for fixes). */
+function member(table: Record<string, string>, enumRef: string): (v: unknown) => string | undefined {
+  return (v) => {
+    const name = Object.entries(table).find(([, cfn]) => cfn === v)?.[0];
+    return name ? `{{${enumRef}}}.${name}` : undefined;
+  };
+}
+
 function item(b: Builder, list: Value[], node: Ir['node']): MapValue {
   const m = b.v.map(node);
   list.push(m);
   return m;
 }
 
-function viewerPolicy(b: Builder, behavior: Ir | undefined, target: MapValue, base: string[], prop: string): void {
+function viewerPolicy(b: Builder, behavior: Ir | undefined, target: MapValue, base: string[], prop: string, path: string): void {
+  if (behavior) b.editAt(path, { node: behavior.node, key: 'viewerProtocolPolicy', code: member(VIEWER, 'aws-cloudfront.ViewerProtocolPolicy') });
   const vpp = entry(behavior, 'viewerProtocolPolicy')?.value;
   const value = vpp
     ? (vpp.k === 'sym' && vpp.path[0] === 'ViewerProtocolPolicy' && VIEWER[vpp.path[1]] ? b.v.scalar(vpp.node, VIEWER[vpp.path[1]]) : b.v.unknown(vpp.node, 'a policy computed by code'))
@@ -49,14 +58,24 @@ function origin(b: Builder, ir: Ir | undefined, origins: Value[], base: string[]
   if (ir.module !== 'aws-cloudfront-origins' || !(CUSTOM_ORIGINS.includes(cls) || cls === 'S3StaticWebsiteOrigin')) return;
   const opts = ir.k === 'new' ? ir.args[1] : undefined;
   const here = [...base, String(origins.length - 1), 'CustomOriginConfig'];
+  if (ir.k === 'new') {
+    b.editAt(`${here.join('.')}.OriginProtocolPolicy`, { node: ir.node, arg: 1, key: 'protocolPolicy', code: member(ORIGIN_POLICY, 'aws-cloudfront.OriginProtocolPolicy') });
+    b.editAt(`${here.join('.')}.OriginSSLProtocols`, { node: ir.node, arg: 1, key: 'originSslProtocols', code: (v) => (Array.isArray(v) ? `[${v.map(member(SSL, 'aws-cloudfront.OriginSslPolicy')).join(', ')}]` : undefined) });
+  }
   const pp = entry(opts, 'protocolPolicy')?.value;
   const fallback = cls === 'S3StaticWebsiteOrigin' ? 'http-only' : 'https-only';
   b.setUnder(m, here.slice(0, -1), 'CustomOriginConfig.OriginProtocolPolicy', pp
     ? (pp.k === 'sym' && ORIGIN_POLICY[pp.path[1]] ? b.v.scalar(pp.node, ORIGIN_POLICY[pp.path[1]]) : b.v.unknown(pp.node, 'computed'))
     : b.v.scalar(b.v.range(ir.node), fallback, 'default', `origins.${cls} uses ${fallback} unless protocolPolicy is set`));
   const ssl = entry(opts, 'originSslProtocols')?.value;
+  const sslItem = (x: Ir, i: number): Value => {
+    const path = [...here, 'OriginSSLProtocols', String(i)];
+    if (!(x.k === 'sym' && SSL[x.path[1]])) return b.v.unknown(x.node, 'computed');
+    b.editAt(path.join('.'), { node: x.node, code: member(SSL, 'aws-cloudfront.OriginSslPolicy') });
+    return b.v.mark(b.v.scalar(x.node, SSL[x.path[1]]), b.resource, path);
+  };
   const protocols = ssl?.k === 'arr'
-    ? { kind: 'seq' as const, items: ssl.items.map((x) => (x.k === 'sym' && SSL[x.path[1]] ? b.v.scalar(x.node, SSL[x.path[1]]) : b.v.unknown(x.node, 'computed'))), range: b.v.range(ssl.node), file: b.v.file }
+    ? { kind: 'seq' as const, items: ssl.items.map(sslItem), range: b.v.range(ssl.node), file: b.v.file }
     : ssl ? b.v.unknown(ssl.node, 'computed') : b.json(['TLSv1.2'], b.v.range(ir.node), 'the default of originSslProtocols');
   b.setUnder(m, here.slice(0, -1), 'CustomOriginConfig.OriginSSLProtocols', protocols);
 }
@@ -73,7 +92,7 @@ export const CLOUDFRONT_DISTRIBUTION: L2Adapter = {
     b.set('DistributionConfig.Origins', { kind: 'seq', items: origins, range: b.nameRange, file: b.v.file });
     const config = b.resource.properties!.entries.find((e) => e.key === 'DistributionConfig')!.value as MapValue;
     origin(b, entry(def, 'origin')?.value, origins, base);
-    viewerPolicy(b, def, config, ['DistributionConfig'], 'defaultBehavior');
+    viewerPolicy(b, def, config, ['DistributionConfig'], 'defaultBehavior', 'DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy');
     const dcb = config.entries.find((e) => e.key === 'ViewerProtocolPolicy');
     if (dcb) {
       config.entries.splice(config.entries.indexOf(dcb), 1);
@@ -86,7 +105,8 @@ export const CLOUDFRONT_DISTRIBUTION: L2Adapter = {
       for (const e of extra.entries) {
         const m = item(b, behaviors, e.value.node);
         b.v.mark(m, b.resource, ['DistributionConfig', 'CacheBehaviors', String(behaviors.length - 1)]);
-        viewerPolicy(b, e.value, m, ['DistributionConfig', 'CacheBehaviors', String(behaviors.length - 1)], 'additionalBehaviors');
+        const at = ['DistributionConfig', 'CacheBehaviors', String(behaviors.length - 1)];
+        viewerPolicy(b, e.value, m, at, 'additionalBehaviors', [...at, 'ViewerProtocolPolicy'].join('.'));
         origin(b, entry(e.value, 'origin')?.value, origins, base);
       }
     } else if (extra) b.setUnder(config, ['DistributionConfig'], 'CacheBehaviors', b.v.unknown(extra.node, 'behaviors computed by code'), 'additionalBehaviors');
@@ -102,15 +122,20 @@ function classicListener(b: Builder, ir: Ir, list: Value[]): void {
   const base = ['Listeners', String(list.length - 1)];
   b.v.mark(m, b.resource, base);
   const get = (k: string) => entry(ir, k)?.value;
-  const proto = (x: Ir | undefined, port: Ir | undefined, fallback?: string): Value | undefined => {
+  // A protocol derived from a port is reported on that port, or on the listener when the port is the
+  // external one standing in for an unwritten internalPort.
+  const proto = (x: Ir | undefined, port: Ir | undefined, fallback?: string, at?: Ir): Value | undefined => {
     if (x) return x.k === 'sym' && LB_PROTOCOL[x.path[1]] ? b.v.scalar(x.node, LB_PROTOCOL[x.path[1]]) : b.v.unknown(x.node, 'computed');
-    if (port?.k === 'lit' && WELL_KNOWN[Number(port.value)]) return b.v.scalar(port.node, WELL_KNOWN[Number(port.value)], 'default', 'the well-known protocol of the port');
-    return fallback ? b.v.scalar(b.v.range(ir.node), fallback, 'default', 'aws-cdk-lib default') : port ? b.v.unknown(port.node, 'the port is computed') : undefined;
+    if (port?.k === 'lit' && WELL_KNOWN[Number(port.value)]) return b.v.scalar((at ?? port).node, WELL_KNOWN[Number(port.value)], 'default', 'the well-known protocol of the port');
+    return fallback ? b.v.scalar(b.v.range((at ?? port ?? ir).node), fallback, 'default', 'aws-cdk-lib default') : port ? b.v.unknown(port.node, 'the port is computed') : undefined;
   };
   const external = proto(get('externalProtocol'), get('externalPort'));
   b.setUnder(m, base, 'Protocol', external);
   const httpish = external?.kind === 'scalar' && /^https?$/.test(String(external.value));
-  b.setUnder(m, base, 'InstanceProtocol', proto(get('internalProtocol'), get('internalPort') ?? get('externalPort'), external?.kind === 'scalar' ? (httpish ? 'http' : 'tcp') : undefined));
+  b.setUnder(m, base, 'InstanceProtocol', proto(get('internalProtocol'), get('internalPort') ?? get('externalPort'), external?.kind === 'scalar' ? (httpish ? 'http' : 'tcp') : undefined, get('internalPort') ? undefined : ir));
+  const code = (v: unknown) => (typeof v === 'string' && LB_PROTOCOL[v.toUpperCase()] ? `{{aws-elasticloadbalancing.LoadBalancingProtocol}}.${v.toUpperCase()}` : undefined);
+  b.editAt(`${base.join('.')}.Protocol`, { node: ir.node, key: 'externalProtocol', code });
+  b.editAt(`${base.join('.')}.InstanceProtocol`, { node: ir.node, key: 'internalProtocol', code });
 }
 
 export const ELB_CLASSIC: L2Adapter = {
@@ -139,6 +164,7 @@ export function albListener(b: Builder, props: Ir | undefined, resource: Resourc
     : port?.k === 'lit' ? b.v.scalar(port.node, [443, 8443].includes(Number(port.value)) ? 'HTTPS' : 'HTTP', 'default', 'aws-cdk-lib picks the protocol from the port')
       : port ? b.v.unknown(port.node, 'the port is computed') : undefined;
   b.set('Protocol', v, props === b.props ? 'protocol' : undefined, resource);
+  if (props && props !== b.props) b.editAt('Protocol', { node: props.node, key: 'protocol', code: (x) => (x === 'HTTPS' ? '{{aws-elasticloadbalancingv2.ApplicationProtocol}}.HTTPS' : undefined) }, resource);
   const action = entry(props, 'defaultAction')?.value;
   if (action?.k === 'call' && action.path.join('.') === 'ListenerAction.redirect') {
     const to = entry(action.args[0], 'protocol')?.value;

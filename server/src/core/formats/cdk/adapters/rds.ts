@@ -1,11 +1,13 @@
 /**
- * rds.DatabaseInstance / DatabaseInstanceFromSnapshot, rds.DatabaseCluster, rds.ParameterGroup, as
+ * rds.DatabaseInstance / DatabaseInstanceFromSnapshot / DatabaseInstanceReadReplica (whose
+ * `sourceDatabaseInstance` is SourceDBInstanceIdentifier), rds.DatabaseCluster, rds.ParameterGroup, as
  * aws-cdk-lib 2.276.0 writes them (aws-rds/lib/instance.js, cluster.js, aurora-cluster-instance.js,
  * parameter-group.js):
  * - StorageEncrypted: `storageEncryptionKey ? true : storageEncrypted` (unset: nothing written, so
  *   RDS's own default applies: unencrypted);
  * - PubliclyAccessible: `publiclyAccessible ?? (vpcSubnets.subnetType === PUBLIC)` (no vpcSubnets:
- *   nothing written); cluster instances (writer/readers) use the cluster's vpcSubnets;
+ *   nothing written); cluster instances (writer/readers, `<cluster>/<id>`) use the cluster's vpcSubnets
+ *   unless their own `publiclyAccessible` is set (aurora-cluster-instance.js);
  * - BackupRetentionPeriod: `backupRetention` (cluster: `backup.retention`) in days, else nothing;
  * - `parameters` creates a ParameterGroup `<db>/ParameterGroup`; a ParameterGroup renders as
  *   AWS::RDS::DBParameterGroup when bound to an instance, DBClusterParameterGroup to a cluster;
@@ -88,9 +90,10 @@ const parametersFix = { prop: 'parameters', code: (p: Record<string, unknown>) =
 
 export const RDS_INSTANCE: L2Adapter = {
   module: 'aws-rds',
-  classes: ['DatabaseInstance', 'DatabaseInstanceFromSnapshot'],
+  classes: ['DatabaseInstance', 'DatabaseInstanceFromSnapshot', 'DatabaseInstanceReadReplica'],
   type: 'AWS::RDS::DBInstance',
   props: {
+    sourceDatabaseInstance: { to: 'SourceDBInstanceIdentifier', ref: true },
     storageEncrypted: { to: 'StorageEncrypted' },
     publiclyAccessible: { to: 'PubliclyAccessible' },
     backupRetention: { to: 'BackupRetentionPeriod', duration: 'days' },
@@ -112,9 +115,13 @@ function clusterInstances(b: Builder): void {
   const make = (ir: Ir) => {
     if (ir.k !== 'call' || ir.module !== 'aws-rds' || ir.path[0] !== 'ClusterInstance' || ir.args[0]?.k !== 'lit') return;
     const child = b.child(String(ir.args[0].value), 'AWS::RDS::DBInstance');
+    // Findings on the instance point at its id when it is written inside the cluster's statement.
+    const statement = b.site.statement;
+    if (ir.node.pos >= statement.pos && ir.node.end <= statement.end) child.nameRange = b.v.range(ir.args[0].node);
     engine(b, eng, false, child);
     const pub = entry(ir.args[1], 'publiclyAccessible')?.value;
     b.set('PubliclyAccessible', pub ? b.value(pub, 'PubliclyAccessible', child) : publicFromSubnets(b, subnets, 'aws-cdk-lib sets PubliclyAccessible from the cluster\'s vpcSubnets'), undefined, child);
+    b.editAt('PubliclyAccessible', { node: ir.node, arg: 1, key: 'publiclyAccessible', code: (v) => (typeof v === 'boolean' ? String(v) : undefined) }, child);
   };
   const writer = b.get('writer');
   if (writer) make(writer);

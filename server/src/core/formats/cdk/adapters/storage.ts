@@ -42,6 +42,18 @@ function tableEncryption(b: Builder): void {
   }
 }
 
+/**
+ * A PITR fix edits what is written: the deprecated `pointInTimeRecovery` flag (aws-cdk-lib rejects it
+ * beside `pointInTimeRecoverySpecification`), or the key inside the specification object.
+ */
+function pitrEdit(b: Builder, path: string): void {
+  const spec = b.get('pointInTimeRecoverySpecification');
+  const flag = b.get('pointInTimeRecovery');
+  const code = (v: unknown) => (v === true || (v && typeof v === 'object') ? 'true' : undefined);
+  if (spec?.k === 'obj') b.editAt(path, { node: spec.node, key: 'pointInTimeRecoveryEnabled', code });
+  else if (!spec && flag) b.editAt(path, { node: flag.node, code });
+}
+
 function pitr(b: Builder, base = ''): void {
   const spec = b.get('pointInTimeRecoverySpecification');
   const flag = b.get('pointInTimeRecovery');
@@ -50,6 +62,7 @@ function pitr(b: Builder, base = ''): void {
     const enabled = spec.k === 'obj' ? entry(spec, 'pointInTimeRecoveryEnabled')?.value : spec;
     b.set(path, enabled ? b.value(enabled, path) : undefined, 'pointInTimeRecoverySpecification');
   } else if (flag) b.set(path, b.value(flag, path), 'pointInTimeRecovery');
+  pitrEdit(b, `${base}PointInTimeRecoverySpecification`);
 }
 
 export const DYNAMODB_TABLE: L2Adapter = {
@@ -83,7 +96,8 @@ export const DYNAMODB_TABLE_V2: L2Adapter = {
     b.v.mark(replica, b.resource, ['Replicas', '0']);
     const spec = b.get('pointInTimeRecoverySpecification') ?? b.get('pointInTimeRecovery');
     const enabled = spec?.k === 'obj' ? entry(spec, 'pointInTimeRecoveryEnabled')?.value : spec;
-    if (enabled) b.setUnder(replica, ['Replicas', '0'], 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled', b.value(enabled, 'PointInTimeRecoveryEnabled'), 'pointInTimeRecoverySpecification');
+    if (enabled) b.setUnder(replica, ['Replicas', '0'], 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled', b.value(enabled, 'Replicas.0.PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled'), 'pointInTimeRecoverySpecification');
+    pitrEdit(b, 'Replicas.0.PointInTimeRecoverySpecification');
   },
   fixes: [
     { path: 'SSESpecification', prop: 'encryption', code: '{{aws-dynamodb.TableEncryptionV2}}.awsManagedKey()' },
