@@ -16,6 +16,7 @@ import { applySuppressions } from '../../server/src/core/suppress/apply';
 import type { TextEdit } from '../../server/src/core/fixes/text-edits';
 import { TsEditor } from '../../server/src/core/fixes/ts-edits';
 import type { LeafFix } from '../../server/src/core/rules/outcome';
+import type { Value } from '../../server/src/core/model/types';
 
 let cached: RuleSet | undefined;
 export function rules(): RuleSet {
@@ -92,6 +93,14 @@ export function cdkFix(result: CdkResult, finding: Finding): TextEdit[] {
     const props = JSON.parse(JSON.stringify(spec.addResource.properties).replace(/\$\{name\}/g, resource.name)) as Record<string, unknown>;
     const added = editor.addResource(resource, name, { Type: spec.addResource.type, Properties: props });
     return spec.addResource.linkAs && failure.fix ? [...leaf({ ...failure.fix, value: { Ref: name } }), ...added] : added;
+  }
+  // A statement appended to the policy that refers to the resource (fixes.ts appendToReferencing).
+  const append = failure.via?.kind === 'referencing' ? spec.appendToReferencing : failure.via?.kind === 'followed' && !failure.fix ? spec.appendToFollowed : undefined;
+  if (append && failure.via?.resource) {
+    let at: Value | undefined = failure.via.resource.properties;
+    for (const key of (Array.isArray(append.path) ? append.path : append.path.split('.')).map(String)) at = at?.kind === 'map' ? at.entries.find((e) => e.key === key)?.value : undefined;
+    const value = JSON.parse(JSON.stringify(append.value).replace(/\$\{name\}/g, resource.name));
+    return at?.kind === 'seq' ? editor.append(at, value) : [];
   }
   if (failure.fix && failure.fix.value !== undefined) return leaf(failure.fix);
   return [];

@@ -1,6 +1,6 @@
 import * as cdk from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { DatabaseCluster, DatabaseClusterEngine, DatabaseInstance, DatabaseInstanceEngine, ParameterGroup, PostgresEngineVersion, MysqlEngineVersion, AuroraPostgresEngineVersion, ClusterInstance, SqlServerEngineVersion, LicenseModel } from 'aws-cdk-lib/aws-rds';
+import { DatabaseCluster, DatabaseClusterEngine, DatabaseInstance, DatabaseInstanceReadReplica, DatabaseInstanceEngine, ParameterGroup, PostgresEngineVersion, MysqlEngineVersion, AuroraPostgresEngineVersion, ClusterInstance, SqlServerEngineVersion, LicenseModel } from 'aws-cdk-lib/aws-rds';
 import type { Construct } from 'constructs';
 
 /** RDS instances and Aurora clusters: encryption, backups, public access, TLS parameter groups. */
@@ -19,11 +19,17 @@ export class FixtureStack extends cdk.Stack {
       parameters: { 'rds.force_ssl': '1' },
     });
 
-    new DatabaseInstance(this, 'Legacy', {
+    const legacy = new DatabaseInstance(this, 'Legacy', {
       engine: DatabaseInstanceEngine.postgres({ version: PostgresEngineVersion.VER_16_3 }),
       vpc,
       vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
       backupRetention: cdk.Duration.days(0),
+    });
+    new DatabaseInstanceReadReplica(this, 'LegacyReplica', {
+      sourceDatabaseInstance: legacy,
+      instanceType: ec2.InstanceType.of(ec2.InstanceClass.T3, ec2.InstanceSize.MEDIUM),
+      vpc,
+      vpcSubnets: isolated,
     });
 
     const mysqlTls = new ParameterGroup(this, 'MysqlTls', {

@@ -116,6 +116,7 @@ export class Builder {
   child(suffix: string, type: string, register = true): Resource {
     const r = this.resource;
     const res: Resource = { name: `${r.name}/${suffix}`, type, file: r.file, nameRange: r.nameRange, range: r.range, properties: this.v.map(r.nameRange) };
+    this.v.mark(res.properties!, res, []);
     if (register) this.ctx.addResource(res, this.site);
     return res;
   }

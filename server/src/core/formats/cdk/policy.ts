@@ -91,7 +91,7 @@ export function addPolicy(b: Builder, type: string, link: string, asList: boolea
   b.set(link, asList ? { kind: 'seq', items: [ref], range, file: b.v.file } : ref, undefined, policy);
   b.set('PolicyDocument', b.json({ Version: '2012-10-17' }, range, 'written by aws-cdk-lib'), undefined, policy);
   const doc = policy.properties!.entries.find((e) => e.key === 'PolicyDocument')!.value;
-  if (doc.kind === 'map') doc.entries.push({ key: 'Statement', keyRange: range, value: { kind: 'seq', items, range, file: b.v.file } });
+  if (doc.kind === 'map') doc.entries.push({ key: 'Statement', keyRange: range, value: b.v.mark({ kind: 'seq', items, range, file: b.v.file }, policy, ['PolicyDocument', 'Statement']) });
   return policy;
 }
 

@@ -125,6 +125,7 @@ export const SQS_QUEUE: L2Adapter = {
     }
     sslPolicy(b, 'AWS::SQS::QueuePolicy', 'Queues', 'sqs:*', { AWS: '*' });
   },
+  terms: { KmsMasterKeyId: 'encryptionMasterKey', SqsManagedSseEnabled: 'encryption' },
   fixes: [
     { path: 'KmsMasterKeyId', prop: 'encryption', code: '{{aws-sqs.QueueEncryption}}.KMS_MANAGED' },
     { path: 'SqsManagedSseEnabled', prop: 'encryption', code: '{{aws-sqs.QueueEncryption}}.SQS_MANAGED' },
@@ -176,4 +177,5 @@ export const CLOUDTRAIL_TRAIL: L2Adapter = {
     { path: 'IsMultiRegionTrail', prop: 'isMultiRegionTrail', code: 'true' },
     { path: 'IncludeGlobalServiceEvents', prop: 'includeGlobalServiceEvents', code: 'true' },
   ],
+  terms: { KMSKeyId: 'encryptionKey', CloudWatchLogsLogGroupArn: 'cloudWatchLogGroup' },
 };

@@ -111,6 +111,11 @@ export const CLOUDFRONT_DISTRIBUTION: L2Adapter = {
       }
     } else if (extra) b.setUnder(config, ['DistributionConfig'], 'CacheBehaviors', b.v.unknown(extra.node, 'behaviors computed by code'), 'additionalBehaviors');
   },
+  terms: {
+    DefaultCacheBehavior: 'defaultBehavior', CacheBehaviors: 'additionalBehaviors', ViewerProtocolPolicy: 'viewerProtocolPolicy', Origins: 'origin',
+    CustomOriginConfig: 'origin', OriginProtocolPolicy: 'protocolPolicy', OriginSSLProtocols: 'originSslProtocols',
+    ViewerCertificate: 'certificate', MinimumProtocolVersion: 'minimumProtocolVersion', Logging: 'enableLogging',
+  },
 };
 
 const LB_PROTOCOL: Record<string, string> = { TCP: 'tcp', SSL: 'ssl', HTTP: 'http', HTTPS: 'https' };
@@ -151,6 +156,7 @@ export const ELB_CLASSIC: L2Adapter = {
     for (const call of b.ctx.callsOn(b.site, 'addListener')) if (call.args[0]) classicListener(b, call.args[0], list);
     if (list.length) b.set('Listeners', { kind: 'seq', items: list, range: b.v.range((written ?? b.ctx.callsOn(b.site, 'addListener')[0].args[0]).node), file: b.v.file }, 'listeners');
   },
+  terms: { Listeners: 'listeners', Protocol: 'externalProtocol', InstanceProtocol: 'internalProtocol', LoadBalancerPort: 'externalPort', InstancePort: 'internalPort', SSLCertificateId: 'sslCertificateArn' },
 };
 
 const APP_PROTOCOL: Record<string, string> = { HTTP: 'HTTP', HTTPS: 'HTTPS' };
@@ -182,6 +188,7 @@ export const ALB_LISTENER: L2Adapter = {
   props: {},
   build: (b) => albListener(b, b.props, b.resource),
   fixes: [{ path: 'Protocol', prop: 'protocol', code: '{{aws-elasticloadbalancingv2.ApplicationProtocol}}.HTTPS' }],
+  terms: { Protocol: 'protocol', Port: 'port', DefaultActions: 'defaultAction', Certificates: 'certificates', SslPolicy: 'sslPolicy' },
 };
 
 export const ALB: L2Adapter = {

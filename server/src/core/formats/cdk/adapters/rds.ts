@@ -106,6 +106,7 @@ export const RDS_INSTANCE: L2Adapter = {
     parameterGroup(b, 'DBParameterGroupName', 'AWS::RDS::DBParameterGroup');
   },
   fixes: [...COMMON_FIXES, { path: 'BackupRetentionPeriod', prop: 'backupRetention', code: '{{.Duration}}.days(7)' }],
+  terms: { KmsKeyId: 'storageEncryptionKey', DBParameterGroupName: 'parameterGroup', Engine: 'engine', EngineVersion: 'engine', DBSubnetGroupName: 'vpcSubnets' },
   resourceFixes: { 'AWS::RDS::DBParameterGroup': parametersFix },
 };
 
@@ -147,6 +148,7 @@ export const RDS_CLUSTER: L2Adapter = {
     clusterInstances(b);
   },
   fixes: [COMMON_FIXES[0], { path: 'BackupRetentionPeriod', prop: 'backup', code: '{ retention: {{.Duration}}.days(7) }' }],
+  terms: { BackupRetentionPeriod: 'backup.retention', KmsKeyId: 'storageEncryptionKey', DBClusterParameterGroupName: 'parameterGroup', Engine: 'engine', EngineVersion: 'engine' },
   resourceFixes: { 'AWS::RDS::DBClusterParameterGroup': parametersFix },
 };
 

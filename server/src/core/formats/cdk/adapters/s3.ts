@@ -114,4 +114,5 @@ export const S3_BUCKET: L2Adapter = {
     { path: 'AccessControl', prop: 'accessControl', code: '{{aws-s3.BucketAccessControl}}.PRIVATE' },
   ],
   resourceFixes: { 'AWS::S3::BucketPolicy': { prop: 'enforceSSL', code: 'true' } },
+  terms: { LoggingConfiguration: 'serverAccessLogsBucket', DestinationBucketName: 'serverAccessLogsBucket', KMSMasterKeyID: 'encryptionKey', ServerSideEncryptionByDefault: 'encryption', SSEAlgorithm: 'encryption' },
 };

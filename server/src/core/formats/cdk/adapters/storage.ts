@@ -42,6 +42,9 @@ function tableEncryption(b: Builder): void {
   }
 }
 
+const PITR_PATH = 'PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled';
+const PITR_PROP = 'pointInTimeRecoverySpecification.pointInTimeRecoveryEnabled';
+
 /**
  * A PITR fix edits what is written: the deprecated `pointInTimeRecovery` flag (aws-cdk-lib rejects it
  * beside `pointInTimeRecoverySpecification`), or the key inside the specification object.
@@ -78,6 +81,7 @@ export const DYNAMODB_TABLE: L2Adapter = {
     { path: 'SSESpecification', prop: 'encryption', code: '{{aws-dynamodb.TableEncryption}}.AWS_MANAGED' },
     { path: 'PointInTimeRecoverySpecification', prop: 'pointInTimeRecoverySpecification', code: '{ pointInTimeRecoveryEnabled: true }' },
   ],
+  terms: { KMSMasterKeyId: 'encryptionKey', PointInTimeRecoveryEnabled: 'pointInTimeRecoveryEnabled', [PITR_PATH]: PITR_PROP },
 };
 
 export const DYNAMODB_TABLE_V2: L2Adapter = {
@@ -103,6 +107,7 @@ export const DYNAMODB_TABLE_V2: L2Adapter = {
     { path: 'SSESpecification', prop: 'encryption', code: '{{aws-dynamodb.TableEncryptionV2}}.awsManagedKey()' },
     { path: 'Replicas', prop: 'pointInTimeRecoverySpecification', code: '{ pointInTimeRecoveryEnabled: true }' },
   ],
+  terms: { Replicas: 'replicas', KMSMasterKeyId: 'encryption', PointInTimeRecoveryEnabled: 'pointInTimeRecoveryEnabled', [PITR_PATH]: PITR_PROP },
 };
 
 export const EC2_VOLUME: L2Adapter = {

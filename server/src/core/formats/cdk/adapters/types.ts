@@ -49,6 +49,12 @@ export interface L2Adapter {
   resourceFixes?: Record<string, { prop: string; code: string | ((properties: Record<string, unknown>) => string | undefined) }>;
   /** The CloudFormation type when it depends on how the construct is used (constructs whose props name it). */
   typeOf?: (site: import('../site').Site, referring: import('../site').Site[]) => string;
+  /**
+   * CloudFormation names (a property, a dotted path, or a key of a nested object) → the prop that
+   * sets them, for what `build` writes and the other tables do not say; read by vocabulary.ts to
+   * put rule messages in CDK terms. Takes precedence over the names derived from props and fixes.
+   */
+  terms?: Record<string, string>;
   /** Prop index of the props argument when it is not the third (`new X(scope, id, props)`). */
   propsArg?: number;
 }
