@@ -6,24 +6,13 @@ import { JsonEditor } from '../../server/src/core/fixes/json-edits';
 import { applyEdits } from '../../server/src/core/fixes/text-edits';
 import { parseCloudFormation } from '../../server/src/core/formats/cloudformation/template';
 import type { RuleSet } from '../../server/src/core/rules/loader';
-import { active, RDS_RULE, ruleSet, run, simpleRule } from './unit-helpers';
+import { active, applyPreferredFix, RDS_RULE, ruleSet, run, simpleRule } from './unit-helpers';
 
 const RDS = ruleSet([RDS_RULE]);
 const FILE = '/ws/t.json';
 
 function fixed(text: string, rules: RuleSet = RDS, ruleId = 'rds.storage-encrypted'): string {
-  const before = run(text, rules, { file: FILE });
-  assert.deepEqual(before.problems, [], 'input parses');
-  const finding = active(before, ruleId)[0];
-  assert.ok(finding, `a ${ruleId} finding to fix`);
-  const fix = fixesFor(before, finding).find((f) => f.isPreferred);
-  assert.ok(fix, 'a preferred fix');
-  const out = applyEdits(text, fix.edits);
-  assert.doesNotThrow(() => JSON.parse(out), `strict JSON after the fix:\n${out}`);
-  const after = run(out, rules, { file: FILE });
-  assert.deepEqual(after.problems, [], `fixed text parses:\n${out}`);
-  assert.equal(active(after, ruleId).length, active(before, ruleId).length - 1, `the finding is gone:\n${out}`);
-  return out;
+  return applyPreferredFix(text, FILE, rules, ruleId, (out) => assert.doesNotThrow(() => JSON.parse(out), `strict JSON after the fix:\n${out}`));
 }
 
 const j = (...ls: string[]) => ls.join('\n') + '\n';

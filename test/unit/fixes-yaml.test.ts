@@ -8,24 +8,13 @@ import { yamlInline, yamlScalar } from '../../server/src/core/fixes/yaml-text';
 import { parseCloudFormation } from '../../server/src/core/formats/cloudformation/template';
 import type { RuleSet } from '../../server/src/core/rules/loader';
 import type { Rule } from '../../server/src/core/rules/types';
-import { active, lines, RDS_RULE, ruleSet, run, simpleRule } from './unit-helpers';
+import { active, applyPreferredFix, lines, RDS_RULE, ruleSet, run, simpleRule } from './unit-helpers';
 
 const RDS = ruleSet([RDS_RULE]);
 const FILE = '/ws/t.yaml';
 
-/** Applies the preferred fix of the first active finding of `ruleId`; asserts the result parses and the finding is gone. */
 function fixed(text: string, rules: RuleSet = RDS, ruleId = 'rds.storage-encrypted'): string {
-  const before = run(text, rules, { file: FILE });
-  assert.deepEqual(before.problems, [], 'input parses');
-  const finding = active(before, ruleId)[0];
-  assert.ok(finding, `a ${ruleId} finding to fix`);
-  const fix = fixesFor(before, finding).find((f) => f.isPreferred);
-  assert.ok(fix, 'a preferred fix');
-  const out = applyEdits(text, fix.edits);
-  const after = run(out, rules, { file: FILE });
-  assert.deepEqual(after.problems, [], `fixed text parses:\n${out}`);
-  assert.equal(active(after, ruleId).length, active(before, ruleId).length - 1, `the finding is gone:\n${out}`);
-  return out;
+  return applyPreferredFix(text, FILE, rules, ruleId);
 }
 
 describe('YAML: set a missing property', () => {

@@ -2,6 +2,9 @@
  * Shared helpers for the engine unit tests: tiny in-memory rule sets (independent of the rule files
  * others are adding), compact range notation, and the text a range covers.
  */
+import assert from 'node:assert/strict';
+import { fixesFor } from '../../server/src/core/fixes/fixes';
+import { applyEdits } from '../../server/src/core/fixes/text-edits';
 import { analyze, type AnalysisResult } from '../../server/src/core/engine';
 import type { Config } from '../../server/src/core/config/config';
 import { defaultConfig } from '../../server/src/core/config/config';
@@ -91,4 +94,23 @@ export function active(result: AnalysisResult, ruleId?: string) {
 
 export function lines(...ls: string[]): string {
   return ls.join('\n') + '\n';
+}
+
+/**
+ * Applies the preferred fix of the first active finding of `ruleId` in `file`; asserts the input and
+ * the result parse, `check` holds on the result, and exactly that finding is gone.
+ */
+export function applyPreferredFix(text: string, file: string, rules: RuleSet, ruleId: string, check: (out: string) => void = () => undefined): string {
+  const before = run(text, rules, { file });
+  assert.deepEqual(before.problems, [], 'input parses');
+  const finding = active(before, ruleId)[0];
+  assert.ok(finding, `a ${ruleId} finding to fix`);
+  const fix = fixesFor(before, finding).find((f) => f.isPreferred);
+  assert.ok(fix, 'a preferred fix');
+  const out = applyEdits(text, fix.edits);
+  check(out);
+  const after = run(out, rules, { file });
+  assert.deepEqual(after.problems, [], `fixed text parses:\n${out}`);
+  assert.equal(active(after, ruleId).length, active(before, ruleId).length - 1, `the finding is gone:\n${out}`);
+  return out;
 }
